@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# The project's test command: ./build/test.sh [extra dotnet test args...]
+#
+# Starts a throwaway PostgreSQL cluster on a free loopback port, runs every
+# test project in the solution against it, and ends with a single summary
+# line "N passed, N failed". Exits non-zero on any failure, and also when no
+# tests ran at all (an empty run must never look green).
+#
+# Environment exported to the tests:
+#   CALLOUT_TEST_PG   Npgsql connection string for the throwaway server
+#                     (tests create their own databases on it)
+#   CALLOUT_CHROMIUM  Chromium binary for browser tests
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+
+log() { echo "test.sh: $*" >&2; }
+die() { echo "test.sh: ERROR: $*" >&2; exit 1; }
+
+is_root() { [[ "$(id -u)" -eq 0 ]]; }
+
+# Highest installed PostgreSQL server version (Debian layout), or empty.
+find_pg_bin() {
+    local initdb
+    initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)"
+    [[ -n "$initdb" ]] && dirname "$initdb"
+    return 0
+}
+
+# ---------------------------------------------------------------------------
+# 1. System prerequisites: PostgreSQL server binaries and Chromium.
+#    Installed with apt when running as root (fresh CI machine); otherwise
+#    we can only report what is missing.
+# ---------------------------------------------------------------------------
+export CALLOUT_CHROMIUM="${CALLOUT_CHROMIUM:-/usr/bin/chromium}"
+
+missing_pkgs=()
+[[ -n "$(find_pg_bin)" ]] || missing_pkgs+=(postgresql)
+[[ -x "$CALLOUT_CHROMIUM" ]] || missing_pkgs+=(chromium)
+
+if (( ${#missing_pkgs[@]} > 0 )); then
+    if is_root && command -v apt-get >/dev/null 2>&1; then
+        log "installing missing system packages: ${missing_pkgs[*]}"
+        apt_log="$(mktemp /tmp/callout-apt.XXXXXX)"
+        # Quiet on success; on failure dump the full apt output.
+        if ! { apt-get update -q &&
+               DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing_pkgs[@]}"; } \
+               >"$apt_log" 2>&1 </dev/null; then
+            cat "$apt_log" >&2
+            rm -f "$apt_log"
+            die "apt-get failed installing: ${missing_pkgs[*]}"
+        fi
+        rm -f "$apt_log"
+    else
+        log "missing system packages (${missing_pkgs[*]}) and cannot install them (need root + apt-get)"
+    fi
+fi
+
+PG_BIN="$(find_pg_bin)"
+[[ -n "$PG_BIN" ]] || die "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb). Install them, e.g.: sudo apt-get install -y postgresql"
+[[ -x "$CALLOUT_CHROMIUM" ]] || log "WARNING: Chromium not found at $CALLOUT_CHROMIUM; browser tests will fail (sudo apt-get install -y chromium)"
+
+# Also accept a user-local SDK install (dotnet-install.sh default location).
+if ! command -v dotnet >/dev/null 2>&1 && [[ -x "${HOME:-/nonexistent}/.dotnet/dotnet" ]]; then
+    export PATH="$HOME/.dotnet:$PATH"
+fi
+command -v dotnet >/dev/null 2>&1 || die "the .NET SDK ('dotnet') is not on PATH; install the .NET 10 SDK"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# ---------------------------------------------------------------------------
+# 2. Throwaway PostgreSQL cluster.
+#    PostgreSQL refuses to run as root, so as root everything runs as the
+#    'postgres' system user (created by the Debian package).
+# ---------------------------------------------------------------------------
+PG_TMP="$(mktemp -d /tmp/callout-pg.XXXXXX)"
+PG_DATA="$PG_TMP/data"
+PG_LOG="$PG_TMP/server.log"
+PG_STARTED=0
+
+chmod 755 "$PG_TMP"
+if is_root; then
+    id -u postgres >/dev/null 2>&1 || die "running as root but there is no 'postgres' user to run the server as"
+    chown postgres: "$PG_TMP"
+    RUN_AS=(runuser -u postgres --)
+else
+    RUN_AS=()
+fi
+
+# Run a PostgreSQL tool as the cluster owner. cd into the temp dir first:
+# the repo (e.g. under /root) may not be readable by 'postgres'.
+as_pg() { (cd "$PG_TMP" && "${RUN_AS[@]}" "$@"); }
+
+cleanup() {
+    if (( PG_STARTED )); then
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
+        PG_STARTED=0
+    fi
+    rm -rf "$PG_TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if ! as_pg "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$PG_TMP/initdb.log" 2>&1; then
+    # C.UTF-8 is missing on some older/minimal systems.
+    as_pg rm -rf "$PG_DATA"
+    as_pg "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --locale=C >"$PG_TMP/initdb.log" 2>&1 ||
+        { cat "$PG_TMP/initdb.log" >&2; die "initdb failed"; }
+fi
+
+# A port is free if nothing accepts a connection on it. Pure bash (/dev/tcp)
+# because python3 and ss may be absent on a fresh machine.
+port_in_use() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" >/dev/null 2>&1; }
+random_port() { echo $(( 20000 + (RANDOM * 32768 + RANDOM) % 40001 )); }
+
+# Probing and binding race with other processes, so retry with a fresh port
+# if the server could not bind.
+PG_PORT=""
+for attempt in $(seq 1 20); do
+    port="$(random_port)"
+    port_in_use "$port" && continue
+    rm -f "$PG_LOG"
+    # fsync & co. off: the data is throwaway, speed matters more.
+    if as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 30 -o \
+        "-c listen_addresses=127.0.0.1 -p $port -k $PG_TMP -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        start >/dev/null 2>&1; then
+        PG_STARTED=1
+        PG_PORT="$port"
+        break
+    fi
+    # pg_ctl may have timed out with the postmaster still coming up.
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
+    grep -qi "could not bind\|address already in use" "$PG_LOG" || break
+    log "port $port taken, retrying"
+done
+if [[ -z "$PG_PORT" ]]; then
+    log "PostgreSQL failed to start; server log follows:"
+    cat "$PG_LOG" >&2 2>/dev/null || echo "(no server log)" >&2
+    die "could not start the throwaway PostgreSQL server"
+fi
+log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') running on 127.0.0.1:$PG_PORT (data in $PG_TMP)"
+
+export CALLOUT_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Pooling=true"
+
+# ---------------------------------------------------------------------------
+# 3. Run the tests. Each test project writes its own .trx into RESULTS.
+# ---------------------------------------------------------------------------
+RESULTS="$ROOT/TestResults"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+test_rc=0
+dotnet test Callout.Dashboard.sln -c Release \
+    --logger "trx" \
+    --logger "console;verbosity=normal" \
+    --results-directory "$RESULTS" \
+    "$@" </dev/null || test_rc=$?
+
+# Stop the server now (quietly) so nothing prints after the summary line.
+cleanup
+trap - EXIT
+
+# ---------------------------------------------------------------------------
+# 4. Summarise the TRX files: <Counters total=".." passed=".." failed=".." .../>
+#    error/timeout/aborted outcomes are counted as failures too.
+# ---------------------------------------------------------------------------
+# Value of attribute $2 in the Counters element text $1 (0 if absent). The
+# leading space keeps 'passed=' from matching 'passedButRunAborted='.
+counter() { local v; v="$(grep -o " $2=\"[0-9]*\"" <<<"$1" | head -n 1 | grep -o '[0-9]\+' || true)"; echo "${v:-0}"; }
+
+total_passed=0
+total_failed=0
+trx_count=0
+shopt -s nullglob globstar
+for trx in "$RESULTS"/**/*.trx; do
+    trx_count=$(( trx_count + 1 ))
+    counters="$(tr '\n' ' ' <"$trx" | grep -o '<Counters [^>]*>' | head -n 1 || true)"
+    if [[ -z "$counters" ]]; then
+        echo "${trx#"$ROOT"/}: no <Counters> element (incomplete run?)"
+        total_failed=$(( total_failed + 1 ))
+        continue
+    fi
+    p="$(counter "$counters" passed)"
+    f=$(( $(counter "$counters" failed) + $(counter "$counters" error) + $(counter "$counters" timeout) + $(counter "$counters" aborted) ))
+    # Name the test assembly when we can: first storage="...dll" path.
+    asm="$(grep -o 'storage="[^"]*"' "$trx" | head -n 1 | sed 's/^storage="//; s/"$//; s#.*[/\\]##' || true)"
+    echo "${trx#"$ROOT"/}${asm:+ ($asm)}: $p passed, $f failed"
+    total_passed=$(( total_passed + p ))
+    total_failed=$(( total_failed + f ))
+done
+
+rc=0
+if (( test_rc != 0 )); then
+    echo "dotnet test exited with status $test_rc"
+    rc=$test_rc
+fi
+if (( trx_count == 0 )); then
+    echo "no TRX files found in ${RESULTS#"$ROOT"/}/ (did any test project run?)"
+    rc=1
+elif (( total_passed == 0 )); then
+    echo "no passing tests found (an empty run counts as a failure)"
+    rc=1
+fi
+(( total_failed == 0 )) || rc=1
+
+echo "$total_passed passed, $total_failed failed"
+exit "$rc"

@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+
+namespace Callout.Dashboard.Domain;
+
+/// <summary>
+/// The live state engine: folds Raw data rows into callout and agent states. One writer (the poller)
+/// applies batches; any number of readers take <see cref="State"/> or a <see cref="Snapshot"/>.
+/// </summary>
+public sealed class Board(BoardRules rules, TimeProvider clock)
+{
+    private readonly CallClassifier _classifier = new(rules);
+    private readonly Lock _writeLock = new();
+    // Today's status events per agent, deduplicated: the writer's working set behind AgentStatuses.
+    private readonly Dictionary<int, HashSet<AgentEventRow>> _agentEvents = [];
+    private volatile BoardState _state = BoardState.Empty;
+
+    public BoardRules Rules => rules;
+
+    public BoardState State => _state;
+
+    /// <summary>Raised after a batch that changed something, on the writer's thread.</summary>
+    public event Action<BoardDelta>? Changed;
+
+    public ApplyResult Apply(PollBatch batch)
+    {
+        var anomalies = new List<RowAnomaly>();
+        BoardDelta? delta;
+        lock (_writeLock)
+        {
+            var old = _state;
+            var calls = old.Calls.ToBuilder();
+            var changedCalls = new List<CalloutFacts>();
+            var removedCalls = new List<decimal>();
+            var queueKeys = new HashSet<string>(StringComparer.Ordinal);
+
+            // Puzzel rewrites every row of a call when a later session lands: each call seen is replaced whole.
+            foreach (var call in batch.CallRows.GroupBy(r => r.CallId))
+            {
+                var rows = Deduplicate(call.Key, call, anomalies);
+                var facts = _classifier.Classify(rows, anomalies);
+                calls.TryGetValue(call.Key, out var previous);
+                if (facts == previous)
+                {
+                    continue;
+                }
+                if (facts is null)
+                {
+                    calls.Remove(call.Key);
+                    removedCalls.Add(call.Key);
+                }
+                else
+                {
+                    calls[call.Key] = facts;
+                    changedCalls.Add(facts);
+                }
+                AddQueue(queueKeys, previous?.QueueKey);
+                AddQueue(queueKeys, facts?.QueueKey);
+            }
+
+            var statuses = old.AgentStatuses.ToBuilder();
+            var changedAgents = FoldAgentEvents(batch.AgentEvents, statuses);
+            var agentNames = batch.Agents is null ? old.AgentNames : batch.Agents.GroupBy(a => a.AgentId).ToImmutableDictionary(g => g.Key, g => g.Last());
+            var queues = batch.Queues is null ? old.Queues : batch.Queues.Where(q => !string.IsNullOrEmpty(q.QueueKey)).GroupBy(q => q.QueueKey, StringComparer.Ordinal)
+                .ToImmutableDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+            var lookupsChanged = !SameEntries(agentNames, old.AgentNames) || !SameEntries(queues, old.Queues);
+
+            var newest = Max(old.NewestRowAt, batch.CallRows.Max(r => r.DteUpdated), batch.AgentEvents.Max(r => r.DteUpdated));
+            var changed = changedCalls.Count > 0 || removedCalls.Count > 0 || changedAgents.Count > 0 || lookupsChanged;
+            var version = changed ? old.Version + 1 : old.Version;
+            _state = old with
+            {
+                Version = version,
+                Calls = calls.ToImmutable(),
+                AgentStatuses = statuses.ToImmutable(),
+                AgentNames = agentNames,
+                Queues = queues,
+                NewestRowAt = newest,
+            };
+            delta = changed ? new BoardDelta(version, changedCalls, removedCalls, changedAgents, queueKeys, lookupsChanged) : null;
+        }
+
+        if (delta is not null)
+        {
+            Changed?.Invoke(delta);
+        }
+        return new ApplyResult(delta, anomalies);
+    }
+
+    public void RecordPoll(bool ok, string? error = null)
+    {
+        lock (_writeLock)
+        {
+            var now = clock.GetUtcNow();
+            var old = _state.Poll;
+            _state = _state with
+            {
+                Poll = ok
+                    ? new PollStatus(now, true, null, null)
+                    : new PollStatus(now, false, old.LastPollOk || old.FailingSince is null ? now : old.FailingSince, error),
+            };
+        }
+    }
+
+    /// <summary>
+    /// Forgets what no view shows any more: finished calls from before today that are out of the recent
+    /// window, and agents who logged off before today. Pending scheduled calls stay until their rows change.
+    /// </summary>
+    public int Prune()
+    {
+        lock (_writeLock)
+        {
+            var now = rules.LocalNow(clock);
+            var keepFrom = Min(now.Date, now - rules.RecentWindow);
+            var staleOpenFrom = Min(now.Date, now - TimeSpan.FromHours(12));
+            var old = _state;
+            var stale = old.Calls.Values.Where(c => c.Phase switch
+            {
+                CalloutPhase.Scheduled => false,
+                CalloutPhase.InProgress => c.OrderedAt < staleOpenFrom,
+                _ => (c.EndedAt ?? c.OrderedAt) < keepFrom,
+            }).Select(c => c.CallId).ToList();
+            var goneAgents = old.AgentStatuses.Values.Where(a => a.Presence == AgentPresence.LoggedOff && a.Since < now.Date).Select(a => a.AgentId).ToList();
+            foreach (var agentId in goneAgents)
+            {
+                _agentEvents.Remove(agentId);
+            }
+            foreach (var events in _agentEvents.Values)
+            {
+                // Only the latest two status events decide a status (log on in pause); older ones of past days can go.
+                events.RemoveWhere(e => e.DteStart < now.Date.AddDays(-1));
+            }
+            _state = old with { Calls = old.Calls.RemoveRange(stale), AgentStatuses = old.AgentStatuses.RemoveRange(goneAgents) };
+            return stale.Count + goneAgents.Count;
+        }
+    }
+
+    public BoardSnapshot Snapshot(QueueFilter filter) => SnapshotBuilder.Build(_state, rules, rules.LocalNow(clock), filter);
+
+    private static List<CallEventRow> Deduplicate(decimal callId, IEnumerable<CallEventRow> rows, List<RowAnomaly> anomalies)
+    {
+        var byRecId = rows.GroupBy(r => r.RecId).ToList();
+        foreach (var twin in byRecId.Where(g => g.Distinct().Count() > 1))
+        {
+            anomalies.Add(new RowAnomaly("duplicate-rec-id", $"call_id {callId} rec_id {twin.Key}: differing rows, the newest kept"));
+        }
+        return byRecId.Select(g => g.MaxBy(r => r.DteUpdated)!).ToList();
+    }
+
+    private List<int> FoldAgentEvents(IReadOnlyList<AgentEventRow> rows, ImmutableDictionary<int, AgentStatus>.Builder statuses)
+    {
+        var changed = new List<int>();
+        foreach (var agent in rows.Where(AgentStatusRules.IsStatusEvent).GroupBy(r => r.AgentId))
+        {
+            if (!_agentEvents.TryGetValue(agent.Key, out var known))
+            {
+                known = new HashSet<AgentEventRow>(AgentEventIdentity.Instance);
+                _agentEvents[agent.Key] = known;
+            }
+            if (!agent.Aggregate(false, (added, e) => known.Add(e) | added))
+            {
+                continue;
+            }
+            var status = AgentStatusRules.Derive(agent.Key, known);
+            statuses.TryGetValue(agent.Key, out var previous);
+            if (status is not null && status != previous)
+            {
+                statuses[agent.Key] = status;
+                changed.Add(agent.Key);
+            }
+        }
+        return changed;
+    }
+
+    private static void AddQueue(HashSet<string> keys, string? key)
+    {
+        if (!string.IsNullOrEmpty(key))
+        {
+            keys.Add(key);
+        }
+    }
+
+    private static bool SameEntries<TKey, TValue>(ImmutableDictionary<TKey, TValue> a, ImmutableDictionary<TKey, TValue> b)
+        where TKey : notnull =>
+        ReferenceEquals(a, b) || (a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && Equals(v, kv.Value)));
+
+    private static DateTime? Max(params DateTime?[] values) => values.Where(v => v is not null).DefaultIfEmpty().Max();
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    /// <summary>Status events are never rewritten, so agent, type and start identify one; rec_id may differ across reloads.</summary>
+    private sealed class AgentEventIdentity : IEqualityComparer<AgentEventRow>
+    {
+        public static readonly AgentEventIdentity Instance = new();
+
+        public bool Equals(AgentEventRow? x, AgentEventRow? y) =>
+            x is not null && y is not null && x.AgentId == y.AgentId && x.DteStart == y.DteStart
+            && PuzzelCodes.Normalize(x.EventType) == PuzzelCodes.Normalize(y.EventType);
+
+        public int GetHashCode(AgentEventRow obj) => HashCode.Combine(obj.AgentId, obj.DteStart, PuzzelCodes.Normalize(obj.EventType));
+    }
+}

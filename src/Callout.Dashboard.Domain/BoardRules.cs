@@ -1,0 +1,37 @@
+namespace Callout.Dashboard.Domain;
+
+/// <summary>The tunables the Board's derivations depend on (DESIGN.md configuration, §8 of the domain notes).</summary>
+public sealed record BoardRules
+{
+    /// <summary>Zone of the Raw data wall-clock timestamps.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;
+
+    public IReadOnlyList<string> CalloutQueuePrefixes { get; init; } = ["__Callout_"];
+
+    public TimeSpan RecentWindow { get; init; } = TimeSpan.FromHours(1);
+
+    public TimeSpan ScheduledThreshold { get; init; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan InProgressLimit { get; init; } = TimeSpan.FromMinutes(30);
+
+    public bool IsCalloutQueue(string? queueKey) =>
+        !string.IsNullOrEmpty(queueKey) && CalloutQueuePrefixes.Any(p => queueKey.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>Wall-clock time in the Raw data zone.</summary>
+    public DateTime LocalNow(TimeProvider clock) =>
+        TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZone).DateTime;
+
+    /// <summary>A Raw data wall-clock time with the zone's offset (the standard offset in a DST fold).</summary>
+    public DateTimeOffset WithOffset(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (TimeZone.IsInvalidTime(unspecified))
+        {
+            // The hour skipped when DST starts: Puzzel cannot have written it, but an odd row may hold it.
+            unspecified = unspecified.AddHours(1);
+        }
+        return new DateTimeOffset(unspecified, TimeZone.GetUtcOffset(unspecified));
+    }
+
+    public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
+}

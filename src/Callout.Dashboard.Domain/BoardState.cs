@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace Callout.Dashboard.Domain;
+
+/// <summary>An immutable picture of everything the Board knows; readers take it without locks.</summary>
+public sealed record BoardState(
+    long Version,
+    ImmutableDictionary<decimal, CalloutFacts> Calls,
+    ImmutableDictionary<int, AgentStatus> AgentStatuses,
+    ImmutableDictionary<int, AgentRow> AgentNames,
+    ImmutableDictionary<string, QueueRow> Queues,
+    PollStatus Poll,
+    DateTime? NewestRowAt)
+{
+    public static readonly BoardState Empty = new(
+        0,
+        ImmutableDictionary<decimal, CalloutFacts>.Empty,
+        ImmutableDictionary<int, AgentStatus>.Empty,
+        ImmutableDictionary<int, AgentRow>.Empty,
+        ImmutableDictionary<string, QueueRow>.Empty.WithComparers(StringComparer.Ordinal),
+        PollStatus.NotYet,
+        null);
+}
