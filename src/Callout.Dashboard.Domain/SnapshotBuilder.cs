@@ -34,7 +34,7 @@ public static class SnapshotBuilder
             }
 
             var counter = Counter(queues, call.QueueKey!);
-            var id = call.CallId.ToString(CultureInfo.InvariantCulture);
+            var id = call.CallId.ToString("0", CultureInfo.InvariantCulture);
             var orderedAt = rules.WithOffset(call.OrderedAt);
             if (call.AgentId is int agentId && (call.OrderedAt >= today || call.Phase is CalloutPhase.InProgress or CalloutPhase.Scheduled))
             {

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Callout.Dashboard.Domain;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Callout.Dashboard.Api;
+
+public static class BoardApi
+{
+    public static WebApplicationBuilder AddBoardApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o => BoardJson.Configure(o.SerializerOptions));
+        builder.Services.AddHealthChecks().AddCheck<PollHealthCheck>("raw-data");
+        return builder;
+    }
+
+    public static WebApplication MapBoardApi(this WebApplication app)
+    {
+        // An unknown queue key is not an error: it gives an empty board (DESIGN.md).
+        app.MapGet("/api/board", ([FromQuery(Name = "queue")] string[]? queue, Board board) =>
+            TypedResults.Ok(board.Snapshot(new QueueFilter(queue ?? []))));
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = WriteHealthAsync,
+        });
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        var entry = report.Entries.Values.Single();
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status == HealthStatus.Healthy ? "healthy" : report.Status == HealthStatus.Degraded ? "degraded" : "unhealthy",
+            reason = entry.Description,
+            details = entry.Data,
+        }, BoardJson.Options));
+    }
+}

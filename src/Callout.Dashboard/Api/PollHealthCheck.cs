@@ -1,0 +1,27 @@
+using Callout.Dashboard.RawDataPolling;
+using Callout.Dashboard.Domain;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Callout.Dashboard.Api;
+
+/// <summary>Healthy while the last Raw data poll succeeded; degraded, with the reason, when it failed.</summary>
+public sealed class PollHealthCheck(Board board, AnomalyLog anomalies) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var poll = board.State.Poll;
+        var data = new Dictionary<string, object>
+        {
+            ["lastPollAt"] = (object?)poll.LastPollAt ?? "never",
+            ["version"] = board.State.Version,
+            ["oddRows"] = anomalies.Counts.ToDictionary(kv => kv.Key, kv => (object)kv.Value),
+        };
+        if (poll.FailingSince is { } since)
+        {
+            data["failingSince"] = since;
+        }
+        return Task.FromResult(poll.LastPollOk
+            ? HealthCheckResult.Healthy("Raw data polls succeed.", data)
+            : HealthCheckResult.Degraded($"Raw data poll failing: {poll.LastError}", data: data));
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace Callout.Dashboard.Domain.Tests;
+
+/// <summary>A Board in Europe/Oslo with its clock pinned by a <see cref="FakeTimeProvider"/>.</summary>
+internal sealed class BoardHarness
+{
+    public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+
+    /// <summary>A winter Thursday (Oslo at +01:00).</summary>
+    public static readonly DateTime Winter = new(2026, 1, 15);
+
+    public BoardHarness(DateTime osloNow, BoardRules? rules = null)
+    {
+        Clock = new FakeTimeProvider(ToInstant(osloNow));
+        Board = new Board(rules ?? new BoardRules { TimeZone = Oslo }, Clock);
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public Board Board { get; }
+
+    /// <summary>A wall-clock time of the winter test day.</summary>
+    public static DateTime At(int hour, int minute, int second = 0) => Winter.AddHours(hour).AddMinutes(minute).AddSeconds(second);
+
+    /// <summary>The instant of an Oslo wall-clock time.</summary>
+    public static DateTimeOffset ToInstant(DateTime osloWallClock)
+    {
+        var local = DateTime.SpecifyKind(osloWallClock, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Oslo.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>An Oslo wall-clock time with Oslo's offset, as the snapshot should carry it.</summary>
+    public static DateTimeOffset Local(DateTime osloWallClock) => new(osloWallClock, Oslo.GetUtcOffset(osloWallClock));
+
+    public void SetLocalNow(DateTime osloWallClock) => Clock.SetUtcNow(ToInstant(osloWallClock));
+
+    public ApplyResult Apply(params IEnumerable<CallEventRow> rows) => Board.Apply(new PollBatch([.. rows], []));
+
+    public ApplyResult ApplyAgents(params IEnumerable<AgentEventRow> events) => Board.Apply(new PollBatch([], [.. events]));
+
+    public BoardSnapshot Snapshot(params string[] queueKeys) =>
+        Board.Snapshot(queueKeys.Length == 0 ? QueueFilter.All : new QueueFilter(queueKeys));
+}
+
+internal static class AssertTime
+{
+    /// <summary>Same instant <b>and</b> same offset (DateTimeOffset equality alone ignores the offset).</summary>
+    public static void Same(DateTimeOffset expected, DateTimeOffset actual) =>
+        Assert.Equal(expected.ToString("O"), actual.ToString("O"));
+}

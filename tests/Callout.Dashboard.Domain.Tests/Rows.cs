@@ -1,0 +1,133 @@
+namespace Callout.Dashboard.Domain.Tests;
+
+/// <summary>
+/// Raw data rows shaped like the callout examples of the domain notes (§4): call id 7001, queue
+/// __Callout_X, agent 1001, destination 4722222222. Tweak one column with a <c>with</c> expression.
+/// </summary>
+internal static class Rows
+{
+    public const string QueueX = "__Callout_X";
+    public const string QueueY = "__Callout_Y";
+    public const int AgentId = 1001;
+    public const int OtherAgentId = 1002;
+    public const string AgentPhone = "4790000001";
+    public const string Number = "4722222222";
+    public const string AccessPoint = "4780000000";
+
+    public static readonly Guid OrderSession = new("00000000-0000-0000-0000-0000000000a1");
+    public static readonly Guid CallSession = new("00000000-0000-0000-0000-0000000000a2");
+
+    /// <summary>Session 1, event 1: the called number is the Initiation's source.</summary>
+    public static CallEventRow Initiation(decimal callId, DateTime at, int durationSec = 1, long recId = 1) => new()
+    {
+        RecId = recId,
+        CallId = callId,
+        CallSequence = 1,
+        DteStart = at,
+        DurationTotSec = durationSec,
+        Source = Number,
+        Destination = AccessPoint,
+        EventType = "i",
+        InternalIqSessionId = OrderSession,
+        DteUpdated = at.AddMinutes(2),
+    };
+
+    /// <summary>Session 1, event 2: the order ('q') in the callout queue, duration 0.</summary>
+    public static CallEventRow Queue(decimal callId, DateTime at, string? result = "q", string? queueKey = QueueX, long recId = 2, int sequence = 2) => new()
+    {
+        RecId = recId,
+        CallId = callId,
+        CallSequence = sequence,
+        DteStart = at,
+        DurationTotSec = 0,
+        QueueKey = queueKey,
+        EventType = "q",
+        ResultCode = result,
+        InternalIqSessionId = OrderSession,
+        DteUpdated = at.AddMinutes(2),
+    };
+
+    /// <summary>Session 2: the leg to the ordering agent (<c>ciq='a'</c>).</summary>
+    public static CallEventRow AgentLeg(decimal callId, DateTime at, string result = "k", int durationSec = 95, int speakSec = 90, long recId = 3, int sequence = 3, int? agentId = AgentId) => new()
+    {
+        RecId = recId,
+        CallId = callId,
+        CallSequence = sequence,
+        DteStart = at,
+        DurationTotSec = durationSec,
+        DurationSpeakSec = speakSec,
+        Destination = AgentPhone,
+        QueueKey = QueueX,
+        AgentId = agentId,
+        EventType = "c",
+        ResultCode = result,
+        Ciq = "a",
+        InternalIqSessionId = CallSession,
+        DteUpdated = at.AddSeconds(durationSec).AddMinutes(2),
+    };
+
+    /// <summary>Session 2: the leg to the contact (<c>ciq='c'</c>), which has no agent id.</summary>
+    public static CallEventRow ContactLeg(decimal callId, DateTime at, string result = "k", int durationSec = 85, int speakSec = 80, long recId = 4, int sequence = 4) => new()
+    {
+        RecId = recId,
+        CallId = callId,
+        CallSequence = sequence,
+        DteStart = at,
+        DurationTotSec = durationSec,
+        DurationSpeakSec = speakSec,
+        Destination = Number,
+        QueueKey = QueueX,
+        EventType = "c",
+        ResultCode = result,
+        Ciq = "c",
+        InternalIqSessionId = CallSession,
+        Originating = AccessPoint,
+        DteUpdated = at.AddSeconds(durationSec).AddMinutes(2),
+    };
+
+    /// <summary>The order session alone (rec_ids 1, 2): Initiation plus Queue 'q'.</summary>
+    public static CallEventRow[] Ordered(decimal callId, DateTime at, int initiationSec = 1, string queueKey = QueueX, int? agentId = null) =>
+    [
+        Initiation(callId, at, initiationSec) with { AgentId = agentId },
+        Queue(callId, at, queueKey: queueKey),
+    ];
+
+    /// <summary>When the calls of session 2 start: right after an immediate order, or at T1 of a scheduled one.</summary>
+    public static DateTime CallStart(DateTime orderedAt, int initiationSec = 1) => orderedAt.AddSeconds(initiationSec + 4);
+
+    /// <summary>
+    /// The whole call after session 2 landed: the order rows and both legs, all rewritten with new
+    /// rec_ids (from 100) as Puzzel does. Legs: agent at CallStart (95 s), contact 5 s later (85 s).
+    /// </summary>
+    public static CallEventRow[] Completed(decimal callId, DateTime orderedAt, string contactResult = "k", int initiationSec = 1, string queueKey = QueueX, int? agentId = AgentId)
+    {
+        var start = CallStart(orderedAt, initiationSec);
+        var answered = contactResult.Trim().Equals("k", StringComparison.OrdinalIgnoreCase);
+        return Rewritten(
+            [
+                .. Ordered(callId, orderedAt, initiationSec, queueKey),
+                AgentLeg(callId, start, speakSec: answered ? 90 : 20, agentId: agentId) with { QueueKey = queueKey },
+                ContactLeg(callId, start.AddSeconds(5), contactResult, speakSec: answered ? 80 : 0) with { QueueKey = queueKey },
+            ],
+            firstRecId: 100);
+    }
+
+    /// <summary>Puzzel's rewrite rule: every row of the call again, with new rec_ids and dte_updated.</summary>
+    public static CallEventRow[] Rewritten(IEnumerable<CallEventRow> rows, long firstRecId)
+    {
+        var list = rows.ToList();
+        var updated = list.Max(r => r.DteStart.AddSeconds(Math.Max(0, r.DurationTotSec))).AddMinutes(3);
+        return [.. list.Select((r, i) => r with { RecId = firstRecId + i, CallSequence = i + 1, DteUpdated = updated })];
+    }
+
+    public static AgentEventRow AgentEvent(string type, DateTime at, int agentId = AgentId, string? pauseType = null, long? recId = null) => new()
+    {
+        RecId = recId,
+        AgentId = agentId,
+        EventType = type,
+        EventSource = "w",
+        DteStart = at,
+        PauseType = pauseType,
+        DteUpdated = at.AddMinutes(1),
+    };
+}

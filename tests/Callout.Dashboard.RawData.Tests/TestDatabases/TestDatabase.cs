@@ -1,0 +1,107 @@
+using Callout.Dashboard.RawData;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Callout.Dashboard.RawData.Tests.TestDatabases;
+
+/// <summary>
+/// A fresh Raw data database with the shipped schema: a new database on the throwaway PostgreSQL server
+/// that build/test.sh starts, or a new SQLite file. A missing server fails the test; it never skips.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "CALLOUT_TEST_PG";
+
+    private readonly NpgsqlDataSource? _dataSource;
+    private readonly string? _file;
+
+    private TestDatabase(string provider, string connectionString, IRawDataConnections connections, NpgsqlDataSource? dataSource, string? file)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Connections = connections;
+        Writer = new RawDataWriter(connections);
+        _dataSource = dataSource;
+        _file = file;
+    }
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public IRawDataConnections Connections { get; }
+
+    public RawDataWriter Writer { get; }
+
+    public static Task<TestDatabase> CreateAsync(string provider) =>
+        RawDataProvider.IsPostgreSql(provider) ? CreatePostgresAsync() : CreateSqliteAsync();
+
+    /// <summary>An empty database on the test server, for tests that bring their own schema.</summary>
+    public static async Task<string> CreateEmptyPostgresDatabaseAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException(
+                $"{PostgresVariable} is not set. The data tests need a real PostgreSQL server: run ./build/test.sh, which starts a throwaway one.");
+        }
+        var name = "raw_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public static async Task<TestDatabase> CreatePostgresAsync()
+    {
+        var connectionString = await CreateEmptyPostgresDatabaseAsync();
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var database = new TestDatabase(RawDataProvider.PostgreSql, connectionString, new PostgreSqlConnections(dataSource), dataSource, null);
+        await database.ApplySchemaAsync();
+        return database;
+    }
+
+    public static async Task<TestDatabase> CreateSqliteAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"callout-raw-{Guid.NewGuid():N}.db");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
+        var database = new TestDatabase(RawDataProvider.Sqlite, connectionString, new SqliteConnections(connectionString), null, file);
+        await database.ApplySchemaAsync();
+        return database;
+    }
+
+    public RawDataReader Reader(RawDataOptions? options = null) => new(Connections, options ?? new RawDataOptions());
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task ApplySchemaAsync()
+    {
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
+        await SchemaScripts.ApplyAsync(connection, Provider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+        if (_file is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+}
