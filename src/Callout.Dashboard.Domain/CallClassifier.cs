@@ -134,8 +134,11 @@ public sealed class CallClassifier(BoardRules rules)
             case "t" or "h" or "c" or "q": return CalloutOutcome.NoAnswer;
             case "b": return CalloutOutcome.Busy;
             case "e": return CalloutOutcome.Error;
+            case "":
+                anomalies.Add(new RowAnomaly(RowAnomaly.UnknownResultCode, $"call_id {callId}: contact leg without result code, taken as error"));
+                return CalloutOutcome.Error;
             default:
-                anomalies.Add(new RowAnomaly(RowAnomaly.UnknownResultCode, $"call_id {callId}: contact leg result '{resultCode?.Trim()}' taken as error"));
+                // Reported with the row by ReportOddRows.
                 return CalloutOutcome.Error;
         }
     }

@@ -50,7 +50,7 @@ public sealed class AgentStatusTests
     [Theory]
     [InlineData(0, 400)]   // i, then p 400 ms later
     [InlineData(400, 0)]   // p, then i 400 ms later
-    [InlineData(0, 1000)]
+    [InlineData(1000, 0)] // p, then i exactly one second later
     public void Snapshot_LogOnAndPauseWithinOneSecond_IsPaused(int logOnMs, int pauseMs)
     {
         var board = new BoardHarness(At(10, 0));

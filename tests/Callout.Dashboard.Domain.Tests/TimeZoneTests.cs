@@ -70,7 +70,7 @@ public sealed class TimeZoneTests
     {
         var day = new DateTime(2026, 7, 15);
         var board = new BoardHarness(day.AddHours(10.5));
-        board.Apply([.. Rows.Completed(1, day.AddHours(10)), .. Rows.Ordered(2, day.AddHours(10.2), initiationSec: 3600)]);
+        board.Apply([.. Rows.Completed(1, day.AddHours(10)), .. Rows.Ordered(2, day.AddHours(10).AddMinutes(12), initiationSec: 3600)]);
         board.ApplyAgents(Rows.AgentEvent("i", day.AddHours(8)));
 
         var snapshot = board.Snapshot();
@@ -161,5 +161,17 @@ public sealed class TimeZoneTests
         var pending = Assert.Single(board.Snapshot().ScheduledPending);
         AssertTime.Same(Local(t1), pending.DueAt);
         Assert.Equal(expectedOverdue, pending.Overdue);
+    }
+
+    [Fact]
+    public void Snapshot_InProgressAcrossSpringForward_UsesElapsedTimeForLimit()
+    {
+        // Ordered 01:50 (+01:00) = 00:50Z; now 03:15 (+02:00) = 01:15Z: 25 minutes have passed, not 85.
+        var day = new DateTime(2026, 3, 29);
+        var board = new BoardHarness(day.AddHours(3).AddMinutes(15));
+
+        board.Apply(Rows.Ordered(7001, day.AddHours(1).AddMinutes(50)));
+
+        Assert.Equal(ActiveState.InProgress, Assert.Single(board.Snapshot().ActiveCallouts).State);
     }
 }

@@ -15,21 +15,18 @@ public static class RawDataSetup
         services.AddOptions<RawDataOptions>().BindConfiguration(RawDataOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RawDataOptions>, RawDataOptionsValidator>();
 
-        var configured = builder.Configuration.GetConnectionString("RawData");
         services.AddSingleton<IRawDataConnections>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RawDataOptions>>().Value;
+            var configured = sp.GetRequiredService<IConfiguration>().GetConnectionString("RawData");
             if (RawDataProvider.IsPostgreSql(options.Provider))
             {
                 return new PostgreSqlConnections(NpgsqlDataSource.Create(configured!));
             }
-            return new SqliteConnections(configured ?? DemoDatabase.ConnectionString(builder.Environment));
+            return new SqliteConnections(string.IsNullOrWhiteSpace(configured) ? DemoDatabase.ConnectionString(builder.Environment) : configured);
         });
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            // No database given: the embedded demo file is created with our schema before the poller starts.
-            services.AddHostedService<DemoDatabase>();
-        }
+        // Registered before the poller, so the demo file exists before the first poll.
+        services.AddHostedService<DemoDatabase>();
 
         services.AddSingleton<IRawDataReader>(sp => new RawDataReader(sp.GetRequiredService<IRawDataConnections>(), sp.GetRequiredService<IOptions<RawDataOptions>>().Value));
         services.AddSingleton<AnomalyLog>();

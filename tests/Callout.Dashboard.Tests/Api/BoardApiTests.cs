@@ -1,0 +1,122 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Callout.Dashboard.Domain;
+using Callout.Dashboard.RawData.Tests.TestDatabases;
+
+namespace Callout.Dashboard.Tests.Api;
+
+/// <summary>GET /api/board through the real host against real PostgreSQL: the DESIGN.md contract.</summary>
+public sealed class BoardApiTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private DashboardApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreatePostgresAsync();
+        _app = DashboardApp.OnPostgres(_db.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task GetBoard_EveryKindOfCallout_MatchesContract()
+    {
+        var now = DashboardApp.OsloNow();
+        await _db.Writer.WriteLookupsAsync([new AgentRow(1001, "kari", "Kari Nordmann", 1, "Sales", false)], [new QueueRow("__Callout_Sales", "Sales callouts")]);
+        await _db.Writer.WriteAgentEventsAsync(
+        [
+            new AgentEventRow { AgentId = 1001, EventType = "i", DteStart = now.AddMinutes(-30), DteUpdated = now.AddMinutes(-30) },
+            new AgentEventRow { AgentId = 1001, EventType = "p", DteStart = now.AddMinutes(-2), PauseType = "Lunch", DteUpdated = now.AddMinutes(-2) },
+        ]);
+        await _db.Writer.WriteCallAsync(new CallRows(9876543210987654321m, now.AddMinutes(-1)).Order(agentId: 1001));
+        await _db.Writer.WriteCallAsync(new CallRows(2, now.AddMinutes(-10)).Completed("k", talkSeconds: 80));
+        await _db.Writer.WriteCallAsync(new CallRows(3, now.AddMinutes(-5)).Order(initiationSeconds: 7_200));
+        var deleted = new CallRows(4, now.AddMinutes(-20));
+        await _db.Writer.WriteCallAsync([.. deleted.Order(initiationSeconds: 7_200), deleted.Row(3, PuzzelCodes.Queue, now.AddMinutes(-3), 0) with { QueueKey = "__Callout_Sales", ResultCode = "d" }]);
+
+        var board = await _app.WaitForBoardAsync(b => b.GetProperty("recentCancelled").GetArrayLength() == 1 && b.GetProperty("agents").GetArrayLength() == 1);
+
+        var offset = FormatOffset(DashboardApp.Oslo.GetUtcOffset(DateTime.UtcNow));
+        Assert.Superset(new HashSet<string> { "asOf", "freshness", "activeCallouts", "recentCallouts", "scheduledPending", "recentCancelled", "agents", "queues", "agentToAgentToday" }, Names(board));
+        Assert.EndsWith(offset, board.GetProperty("asOf").GetString());
+        Assert.Superset(new HashSet<string> { "lastPollAt", "lastPollOk", "newestRowAt" }, Names(board.GetProperty("freshness")));
+        Assert.True(board.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
+
+        var active = Single(board, "activeCallouts");
+        Assert.Superset(new HashSet<string> { "callId", "queueKey", "agentId", "destination", "orderedAt", "state" }, Names(active));
+        Assert.Equal("9876543210987654321", active.GetProperty("callId").GetString());
+        Assert.Equal("in-progress", active.GetProperty("state").GetString());
+        Assert.Equal(1001, active.GetProperty("agentId").GetInt32());
+        Assert.Equal(CallRows.Destination, active.GetProperty("destination").GetString());
+        Assert.EndsWith(offset, active.GetProperty("orderedAt").GetString());
+
+        var recent = Single(board, "recentCallouts");
+        Assert.Superset(new HashSet<string> { "callId", "queueKey", "agentId", "destination", "orderedAt", "endedAt", "outcome", "talkSeconds", "transferred" }, Names(recent));
+        Assert.Equal(("2", "answered", 80, false), (recent.GetProperty("callId").GetString(), recent.GetProperty("outcome").GetString(), recent.GetProperty("talkSeconds").GetInt32(), recent.GetProperty("transferred").GetBoolean()));
+
+        var scheduled = Single(board, "scheduledPending");
+        Assert.Superset(new HashSet<string> { "callId", "queueKey", "destination", "orderedAt", "dueAt", "overdue", "agentId" }, Names(scheduled));
+        Assert.Equal(("3", false, JsonValueKind.Null), (scheduled.GetProperty("callId").GetString(), scheduled.GetProperty("overdue").GetBoolean(), scheduled.GetProperty("agentId").ValueKind));
+        Assert.Equal(new DateTimeOffset(now.AddMinutes(115), DashboardApp.Oslo.GetUtcOffset(now)).ToUnixTimeSeconds(), scheduled.GetProperty("dueAt").GetDateTimeOffset().ToUnixTimeSeconds());
+
+        var cancelled = Single(board, "recentCancelled");
+        Assert.Superset(new HashSet<string> { "callId", "queueKey", "kind", "at", "agentId" }, Names(cancelled));
+        Assert.Equal(("4", "deleted"), (cancelled.GetProperty("callId").GetString(), cancelled.GetProperty("kind").GetString()));
+
+        var agent = Single(board, "agents");
+        Assert.Superset(new HashSet<string> { "agentId", "name", "status", "pauseType", "since", "connectedAndPause" }, Names(agent));
+        Assert.Equal(("Kari Nordmann", "paused", "Lunch", true), (agent.GetProperty("name").GetString(), agent.GetProperty("status").GetString(), agent.GetProperty("pauseType").GetString(), agent.GetProperty("connectedAndPause").GetBoolean()));
+
+        var queue = Single(board, "queues");
+        Assert.Superset(new HashSet<string> { "queueKey", "name", "active", "scheduled", "cancelledRecent", "answeredToday", "notAnsweredToday" }, Names(queue));
+        Assert.Equal(("__Callout_Sales", "Sales callouts", 1, 1, 1, 1, 0), (queue.GetProperty("queueKey").GetString(), queue.GetProperty("name").GetString(),
+            queue.GetProperty("active").GetInt32(), queue.GetProperty("scheduled").GetInt32(), queue.GetProperty("cancelledRecent").GetInt32(),
+            queue.GetProperty("answeredToday").GetInt32(), queue.GetProperty("notAnsweredToday").GetInt32()));
+        Assert.Equal(0, board.GetProperty("agentToAgentToday").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetBoard_QueueFilter_ShowsOnlyThoseQueues_UnknownQueueGivesEmptyBoard()
+    {
+        var now = DashboardApp.OsloNow();
+        await _db.Writer.WriteCallAsync(new CallRows(1, now.AddMinutes(-1), "__Callout_Sales").Order());
+        await _db.Writer.WriteCallAsync(new CallRows(2, now.AddMinutes(-1), "__Callout_Support").Order());
+        await _db.Writer.WriteCallAsync(new CallRows(3, now.AddMinutes(-1), "__Callout_Billing").Order());
+        await _app.WaitForBoardAsync(b => b.GetProperty("activeCallouts").GetArrayLength() == 3);
+        var client = _app.CreateClient();
+
+        var filtered = await client.GetFromJsonAsync<JsonElement>("/api/board?queue=__Callout_Sales&queue=__Callout_Billing");
+        var unknown = await client.GetFromJsonAsync<JsonElement>("/api/board?queue=__Callout_Nope");
+        var hostile = await client.GetAsync("/api/board?queue=" + Uri.EscapeDataString("x' OR 1=1; DROP TABLE call_events; --") + "&queue=" + new string('ø', 10_000));
+
+        Assert.Equal(["1", "3"], filtered.GetProperty("activeCallouts").EnumerateArray().Select(c => c.GetProperty("callId").GetString()).Order());
+        Assert.Equal(["__Callout_Billing", "__Callout_Sales"], filtered.GetProperty("queues").EnumerateArray().Select(q => q.GetProperty("queueKey").GetString()).Order(StringComparer.Ordinal));
+        foreach (var list in new[] { "activeCallouts", "recentCallouts", "scheduledPending", "recentCancelled", "agents", "queues" })
+        {
+            Assert.Equal(0, unknown.GetProperty(list).GetArrayLength());
+        }
+        Assert.True(hostile.IsSuccessStatusCode);
+        Assert.Equal(3, (await _app.WaitForBoardAsync(b => true)).GetProperty("activeCallouts").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Healthz_PollsSucceeding_IsHealthy()
+    {
+        await _app.WaitForBoardAsync(b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
+
+        var health = await _app.CreateClient().GetFromJsonAsync<JsonElement>("/healthz");
+
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+    }
+
+    private static JsonElement Single(JsonElement board, string list) => Assert.Single(board.GetProperty(list).EnumerateArray());
+
+    private static HashSet<string> Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToHashSet();
+
+    private static string FormatOffset(TimeSpan offset) => (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm");
+}

@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Callout.Dashboard.Tests.Api;
+
+public sealed class HealthAndStartupTests
+{
+    [Fact]
+    public async Task Healthz_DatabaseUnreachable_IsDegradedWithReason_AndBoardIsMarkedStale()
+    {
+        // Port 9 on loopback: nothing listens there, so every poll fails at once.
+        await using var app = DashboardApp.OnPostgres("Host=127.0.0.1;Port=9;Username=reader;Database=raw;Timeout=2");
+
+        var board = await app.WaitForBoardAsync(b => b.GetProperty("freshness").GetProperty("lastPollAt").ValueKind == JsonValueKind.String);
+        var health = await app.CreateClient().GetFromJsonAsync<JsonElement>("/healthz");
+
+        Assert.False(board.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
+        Assert.Equal(JsonValueKind.String, board.GetProperty("freshness").GetProperty("staleSince").ValueKind);
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Contains("Raw data poll failing", health.GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("RawData:Provider", "Oracle", "RawData:Provider 'Oracle' is unknown")]
+    [InlineData("RawData:TimeZone", "Mars/Olympus_Mons", "RawData:TimeZone 'Mars/Olympus_Mons' is not a known time zone id")]
+    [InlineData("RawData:PollInterval", "00:00:00", "RawData:PollInterval must be longer than zero")]
+    [InlineData("RawData:CallEventExtrasTable", "x; DROP TABLE agents", "RawData:CallEventExtrasTable")]
+    [InlineData("Board:RecentWindow", "-00:05:00", "Board:RecentWindow must be longer than zero")]
+    public void Start_BadSetting_StopsWithClearMessage(string key, string value, string message)
+    {
+        using var app = new DashboardApp(new Dictionary<string, string?> { [key] = value, ["ConnectionStrings:RawData"] = "Data Source=:memory:" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Start_PostgreSqlWithoutConnectionString_StopsWithClearMessage()
+    {
+        using var app = new DashboardApp(new Dictionary<string, string?> { ["RawData:Provider"] = "PostgreSQL" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("ConnectionStrings:RawData is not set", error.Message);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Callout.Dashboard.Tests;
+
+/// <summary>The real app in memory, configured through the same keys operators use.</summary>
+public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+
+    public static DashboardApp OnPostgres(string connectionString, params (string Key, string? Value)[] more) =>
+        new(new Dictionary<string, string?>
+        {
+            ["RawData:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:RawData"] = connectionString,
+            ["RawData:TimeZone"] = "Europe/Oslo",
+            ["RawData:PollInterval"] = "00:00:00.200",
+        }.Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))).ToDictionary());
+
+    /// <summary>Wall-clock time in Oslo, the zone the test rows are written in.</summary>
+    public static DateTime OsloNow() => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Oslo).DateTime;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Polls GET /api/board until the condition holds; fails with the last body after the timeout.</summary>
+    public async Task<JsonElement> WaitForBoardAsync(Func<JsonElement, bool> condition, string query = "", int timeoutSeconds = 20)
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        JsonElement board;
+        do
+        {
+            board = await client.GetFromJsonAsync<JsonElement>("/api/board" + query);
+            if (condition(board))
+            {
+                return board;
+            }
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"The board did not reach the expected state in {timeoutSeconds} s. Last: {board}");
+    }
+}
