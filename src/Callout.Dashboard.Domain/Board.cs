@@ -28,6 +28,7 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
         lock (_writeLock)
         {
             var old = _state;
+            ReportFutureRows(batch.CallRows, rules.LocalNow(clock), anomalies);
             var calls = old.Calls.ToBuilder();
             var changedCalls = new List<CalloutFacts>();
             var removedCalls = new List<decimal>();
@@ -107,6 +108,7 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
     /// </summary>
     public int Prune()
     {
+        BoardDelta delta;
         lock (_writeLock)
         {
             var now = rules.LocalNow(clock);
@@ -129,12 +131,28 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
                 // Only the latest two status events decide a status (log on in pause); older ones of past days can go.
                 events.RemoveWhere(e => e.DteStart < now.Date.AddDays(-1));
             }
-            _state = old with { Calls = old.Calls.RemoveRange(stale), AgentStatuses = old.AgentStatuses.RemoveRange(goneAgents) };
-            return stale.Count + goneAgents.Count;
+            if (stale.Count + goneAgents.Count == 0)
+            {
+                return 0;
+            }
+            var version = old.Version + 1;
+            _state = old with { Version = version, Calls = old.Calls.RemoveRange(stale), AgentStatuses = old.AgentStatuses.RemoveRange(goneAgents) };
+            delta = new BoardDelta(version, [], stale, goneAgents, stale.Select(id => old.Calls[id].QueueKey).OfType<string>().ToHashSet(StringComparer.Ordinal), false);
         }
+        Changed?.Invoke(delta);
+        return delta.RemovedCallIds.Count + delta.ChangedAgentIds.Count;
     }
 
     public BoardSnapshot Snapshot(QueueFilter filter) => SnapshotBuilder.Build(_state, rules, rules.LocalNow(clock), filter);
+
+    /// <summary>Puzzel writes rows after the fact, so a start time days ahead of now is a bad row.</summary>
+    private static void ReportFutureRows(IEnumerable<CallEventRow> rows, DateTime now, List<RowAnomaly> anomalies)
+    {
+        foreach (var row in rows.Where(r => r.DteStart > now.AddDays(1)))
+        {
+            anomalies.Add(new RowAnomaly(RowAnomaly.ImplausibleDate, $"call_id {row.CallId} rec_id {row.RecId}: dte_start {row.DteStart:yyyy-MM-dd} is in the future"));
+        }
+    }
 
     private static List<CallEventRow> Deduplicate(decimal callId, IEnumerable<CallEventRow> rows, List<RowAnomaly> anomalies)
     {

@@ -34,4 +34,18 @@ public sealed record BoardRules
     }
 
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
+
+    /// <summary>
+    /// A wall-clock time plus elapsed seconds. Puzzel's durations are elapsed time, so across a DST change
+    /// the wall clock moves by an hour more or less than the duration.
+    /// </summary>
+    public DateTime AddElapsed(DateTime local, double seconds)
+    {
+        var start = WithOffset(local);
+        var limit = (DateTimeOffset.MaxValue - start).TotalSeconds - 86_400;
+        return seconds >= limit ? local : ToLocal(start.AddSeconds(seconds));
+    }
+
+    /// <summary>Elapsed time between two wall-clock times, DST changes included.</summary>
+    public TimeSpan Elapsed(DateTime from, DateTime to) => WithOffset(to) - WithOffset(from);
 }

@@ -97,7 +97,7 @@ public sealed class CallClassifier(BoardRules rules)
         var queueResult = PuzzelCodes.Normalize(order.ResultCode);
         if (queueResult is not ("q" or "k" or "" or "?") && PuzzelCodes.QueueResults.Contains(queueResult))
         {
-            return facts with { Phase = CalloutPhase.Completed, Outcome = CalloutOutcome.Error, EndedAt = order.DteStart.AddSeconds(Math.Max(0, order.DurationTotSec)) };
+            return facts with { Phase = CalloutPhase.Completed, Outcome = CalloutOutcome.Error, EndedAt = rules.AddElapsed(order.DteStart, Math.Max(0, order.DurationTotSec)) };
         }
 
         return facts;
@@ -121,7 +121,7 @@ public sealed class CallClassifier(BoardRules rules)
             Outcome = outcome,
             TalkSeconds = outcome == CalloutOutcome.Answered ? Math.Max(0, contactLeg?.DurationSpeakSec ?? 0) : 0,
             Transferred = transferred,
-            EndedAt = conversations.Max(c => c.DteStart.AddSeconds(Math.Max(0, c.DurationTotSec))),
+            EndedAt = conversations.Max(c => rules.AddElapsed(c.DteStart, Math.Max(0, c.DurationTotSec))),
         };
     }
 
@@ -153,7 +153,7 @@ public sealed class CallClassifier(BoardRules rules)
         }
         if (initiation is not null && initiation.DurationTotSec > rules.ScheduledThreshold.TotalSeconds)
         {
-            return initiation.DteStart.AddSeconds(initiation.DurationTotSec);
+            return rules.AddElapsed(initiation.DteStart, initiation.DurationTotSec);
         }
         return null;
     }

@@ -77,4 +77,15 @@ public sealed class ActiveCalloutTests
         Assert.Equal("9876543210987654322", Assert.Single(snapshot.RecentCallouts).CallId);
         Assert.Contains(callId, board.Board.State.Calls.Keys);
     }
+
+    [Fact]
+    public void Snapshot_CallIdWithDecimalScale_HasNoFractionDigits()
+    {
+        // numeric(19,0) may arrive as a decimal with a scale (7001.0); the JSON id stays "7001".
+        var board = new BoardHarness(At(10, 30));
+
+        board.Apply(Rows.Ordered(7001.0m, At(10, 0)));
+
+        Assert.Equal("7001", Assert.Single(board.Snapshot().ActiveCallouts).CallId);
+    }
 }

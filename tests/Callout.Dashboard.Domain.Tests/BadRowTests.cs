@@ -18,6 +18,21 @@ public sealed class BadRowTests
         Assert.Equal(CalloutOutcome.Error, Assert.Single(board.Snapshot().RecentCallouts).Outcome);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void Apply_ContactLegWithoutResultCode_ReportsAndTakesItAsError(string? contactResult)
+    {
+        var board = new BoardHarness(At(10, 30));
+        var rows = Rows.Completed(7001, At(10, 0));
+        rows[3] = rows[3] with { ResultCode = contactResult };
+
+        var result = board.Apply(rows);
+
+        Assert.Contains(RowAnomaly.UnknownResultCode, Kinds(result));
+        Assert.Equal(CalloutOutcome.Error, Assert.Single(board.Snapshot().RecentCallouts).Outcome);
+    }
+
     [Fact]
     public void Apply_UnknownQueueResultCode_Reports()
     {
