@@ -53,20 +53,39 @@ public sealed class RawDataWriter(IRawDataConnections connections)
     /// Puzzel's rewrite rule: when a session of a call lands, every row of the call is deleted and written
     /// again (new rec_ids), in one transaction. The rows' own RecId is ignored; the database assigns it.
     /// </summary>
-    public async Task WriteCallAsync(IReadOnlyList<CallEventRow> rows, CancellationToken cancellationToken = default)
+    public Task WriteCallAsync(IReadOnlyList<CallEventRow> rows, CancellationToken cancellationToken = default) =>
+        WriteCallsAsync([rows], cancellationToken);
+
+    /// <summary>Several calls' rewrites in one transaction (backfill, bulk seeding).</summary>
+    public async Task WriteCallsAsync(IReadOnlyCollection<IReadOnlyList<CallEventRow>> calls, CancellationToken cancellationToken = default)
     {
-        if (rows.Count == 0)
+        if (calls.All(c => c.Count == 0))
         {
             return;
         }
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var callId in rows.Select(r => r.CallId).Distinct())
+        foreach (var rows in calls)
         {
-            await connection.ExecuteAsync(new CommandDefinition(string.Format(DeleteExtrasOfCall, _extrasTable), new { callId }, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(DeleteCall, new { callId }, transaction, cancellationToken: cancellationToken));
+            foreach (var callId in rows.Select(r => r.CallId).Distinct())
+            {
+                await connection.ExecuteAsync(new CommandDefinition(string.Format(DeleteExtrasOfCall, _extrasTable), new { callId }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(DeleteCall, new { callId }, transaction, cancellationToken: cancellationToken));
+            }
+            await InsertAsync(connection, transaction, rows, cancellationToken);
         }
-        await InsertAsync(connection, transaction, rows, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Empties the Raw data tables: only for the embedded demo file and test databases.</summary>
+    public async Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var table in new[] { "call_events", _extrasTable, "agent_events", "agents", "queues" })
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table}", transaction: transaction, cancellationToken: cancellationToken));
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,9 +1,12 @@
 using Callout.Dashboard.Api;
 using Callout.Dashboard.BoardHost;
+using Callout.Dashboard.Demo;
 using Callout.Dashboard.RawDataPolling;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Demo first: hosted services start in this order, and the demo file must be ready before the first poll.
+builder.AddDemo();
 builder.AddRawData();
 builder.AddBoard();
 builder.AddBoardApi();

@@ -25,9 +25,6 @@ public static class RawDataSetup
             }
             return new SqliteConnections(string.IsNullOrWhiteSpace(configured) ? DemoDatabase.ConnectionString(builder.Environment) : configured);
         });
-        // Registered before the poller, so the demo file exists before the first poll.
-        services.AddHostedService<DemoDatabase>();
-
         services.AddSingleton<IRawDataReader>(sp => new RawDataReader(sp.GetRequiredService<IRawDataConnections>(), sp.GetRequiredService<IOptions<RawDataOptions>>().Value));
         services.AddSingleton<AnomalyLog>();
         services.AddSingleton<BoardSync>();

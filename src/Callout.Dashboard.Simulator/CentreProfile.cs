@@ -1,0 +1,69 @@
+namespace Callout.Dashboard.Simulator;
+
+public sealed record SimQueue(string Key, string Name);
+
+public sealed record SimAgent(int AgentId, string UserName, string FullName, int TeamId, string Team, string Phone);
+
+/// <summary>How often each kind of call happens, as relative weights (domain notes §4).</summary>
+public sealed record ScenarioMix
+{
+    public int Answered { get; init; } = 46;
+    public int NoAnswer { get; init; } = 13;
+    public int Busy { get; init; } = 6;
+    public int Error { get; init; } = 2;
+    public int AgentCancel { get; init; } = 4;
+    public int AgentNotReached { get; init; } = 3;
+    public int Transferred { get; init; } = 3;
+    public int Scheduled { get; init; } = 14;
+    public int AgentToAgent { get; init; } = 3;
+    /// <summary>Inbound calls the dashboard must ignore.</summary>
+    public int Inbound { get; init; } = 6;
+}
+
+/// <summary>The simulated contact centre: who works there, which callout queues exist, how busy it is.</summary>
+public sealed record CentreProfile
+{
+    public IReadOnlyList<SimQueue> Queues { get; init; } =
+    [
+        new("__Callout_Sales", "Sales callouts"),
+        new("__Callout_Support", "Support callbacks"),
+        new("__Callout_Retention", "Retention"),
+        new("__Callout_Booking", "Booking reminders"),
+    ];
+
+    /// <summary>A queue that is not a callout queue: its calls must never show on the board.</summary>
+    public SimQueue InboundQueue { get; init; } = new("Inbound_Sales", "Sales (inbound)");
+
+    public IReadOnlyList<SimAgent> Agents { get; init; } = DefaultAgents();
+
+    /// <summary>Callouts (and other calls of the mix) started per minute, on average.</summary>
+    public double RatePerMinute { get; init; } = 20;
+
+    public ScenarioMix Mix { get; init; } = new();
+
+    /// <summary>Puzzel writes a session's rows up to about 5 minutes after it ends; the demo uses less.</summary>
+    public TimeSpan MaxArrivalDelay { get; init; } = TimeSpan.FromMinutes(3);
+
+    public TimeSpan MinArrivalDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Zone of the simulated wall clock, for dte_scheduled_callback's offset.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;
+
+    private static List<SimAgent> DefaultAgents()
+    {
+        string[] names =
+        [
+            "Kari Nordmann", "Ola Hansen", "Ingrid Berg", "Lars Johansen", "Sofie Larsen", "Emil Olsen",
+            "Nora Pedersen", "Jonas Nilsen", "Maja Kristiansen", "Henrik Jensen", "Ida Karlsen", "Sander Andersen",
+            "Thea Eriksen", "Magnus Haugen", "Emma Solberg", "Filip Bakken",
+        ];
+        string[] teams = ["Team Sales", "Team Support", "Team Retention"];
+        return [.. names.Select((name, i) => new SimAgent(
+            1001 + i,
+            name.Split(' ')[0].ToLowerInvariant() + (1001 + i),
+            name,
+            1 + i % teams.Length,
+            teams[i % teams.Length],
+            $"4790{100000 + i:D6}"))];
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Callout.Dashboard.RawData;
+
+namespace Callout.Dashboard.Simulator;
+
+/// <summary>The command line of the simulator CLI; a bad argument is an error message, never an exception.</summary>
+public sealed record SimulatorArguments
+{
+    public const string Usage = """
+        Callout Dashboard traffic simulator: writes Puzzel-shaped callout traffic into a Raw data database.
+
+        Usage: Callout.Dashboard.Simulator --connection <string> [options]
+
+          --provider <Sqlite|PostgreSQL>  database kind (default: Sqlite)
+          --connection <string>           connection string (required)
+          --rate <calls per minute>       average calls started per minute (default: 20)
+          --seed <int>                    random seed; the same seed gives the same traffic (default: 1)
+          --time-zone <IANA id>           zone of the Raw data wall clock (default: the machine's)
+          --backfill <duration>           first write this much history up to now, e.g. 1d, 6h, 30m
+          --bulk <rows>                   write about this many call_events rows of history, then stop
+          --duration <duration>           stop live traffic after this long (default: run until Ctrl+C)
+          --max-delay <duration>          longest delay before a call's rows land (default: 3m, Puzzel's lag)
+          --apply-schema                  create the Raw data tables first (for an empty demo database)
+          --help                          show this text
+        """;
+
+    public string Provider { get; init; } = RawDataProvider.Sqlite;
+    public string Connection { get; init; } = "";
+    public double Rate { get; init; } = 20;
+    public int Seed { get; init; } = 1;
+    public string? TimeZone { get; init; }
+    public TimeSpan? Backfill { get; init; }
+    public long? Bulk { get; init; }
+    public TimeSpan? Duration { get; init; }
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMinutes(3);
+    public bool ApplySchema { get; init; }
+    public bool Help { get; init; }
+
+    public static bool TryParse(IReadOnlyList<string> args, out SimulatorArguments parsed, out string error)
+    {
+        parsed = new SimulatorArguments();
+        error = "";
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is "--help" or "-h")
+            {
+                parsed = parsed with { Help = true };
+                continue;
+            }
+            if (name == "--apply-schema")
+            {
+                parsed = parsed with { ApplySchema = true };
+                continue;
+            }
+            if (i + 1 >= args.Count)
+            {
+                error = name.StartsWith("--", StringComparison.Ordinal) ? $"{name} needs a value." : $"Unknown argument '{name}'.";
+                return false;
+            }
+            var value = args[++i];
+            SimulatorArguments? next = name switch
+            {
+                "--provider" when RawDataProvider.IsSqlite(value) || RawDataProvider.IsPostgreSql(value) => parsed with { Provider = value },
+                "--connection" when value.Length > 0 => parsed with { Connection = value },
+                "--rate" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0 && rate <= 10_000 => parsed with { Rate = rate },
+                "--seed" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) => parsed with { Seed = seed },
+                "--time-zone" when IsZone(value) => parsed with { TimeZone = value },
+                "--backfill" when TryDuration(value, out var backfill) => parsed with { Backfill = backfill },
+                "--bulk" when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bulk) && bulk > 0 => parsed with { Bulk = bulk },
+                "--duration" when TryDuration(value, out var duration) => parsed with { Duration = duration },
+                "--max-delay" when TryDuration(value, out var delay) => parsed with { MaxDelay = delay },
+                _ => null,
+            };
+            if (next is null)
+            {
+                error = name.StartsWith("--", StringComparison.Ordinal) && Usage.Contains(name + " ", StringComparison.Ordinal)
+                    ? $"Bad value '{value}' for {name}."
+                    : $"Unknown argument '{name}'.";
+                return false;
+            }
+            parsed = next;
+        }
+        if (!parsed.Help && parsed.Connection.Length == 0)
+        {
+            error = "--connection is required.";
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Durations as 1d, 6h, 30m, 45s or a TimeSpan (00:30:00).</summary>
+    public static bool TryDuration(string text, out TimeSpan duration)
+    {
+        duration = default;
+        if (text.Length > 1 && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0)
+        {
+            TimeSpan? unit = text[^1] switch { 'd' => TimeSpan.FromDays(1), 'h' => TimeSpan.FromHours(1), 'm' => TimeSpan.FromMinutes(1), 's' => TimeSpan.FromSeconds(1), _ => null };
+            if (unit is { } u)
+            {
+                duration = u * amount;
+                return true;
+            }
+        }
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) && duration > TimeSpan.Zero;
+    }
+
+    private static bool IsZone(string id)
+    {
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,316 @@
+using Callout.Dashboard.Domain;
+
+namespace Callout.Dashboard.Simulator;
+
+/// <summary>
+/// Deterministic Puzzel callout traffic. Time is the Raw data wall clock; <see cref="Advance"/> runs the
+/// simulated centre up to a moment and returns what Puzzel would have written by then, in write order.
+/// The same seed, profile and start give the same writes.
+/// </summary>
+public sealed class TrafficGenerator
+{
+    private readonly CentreProfile _profile;
+    private readonly Random _rng;
+    private readonly CallScripts _scripts;
+    private readonly Dictionary<int, AgentSim> _agents;
+    private readonly PriorityQueue<Action<DateTime>, (DateTime, long)> _actions = new();
+    private readonly PriorityQueue<RawDataWrite, (DateTime, long)> _writes = new();
+    private long _sequence;
+    private DateTime _nextArrival;
+
+    public TrafficGenerator(CentreProfile profile, int seed, DateTime start)
+    {
+        _profile = profile;
+        _rng = new Random(seed);
+        _scripts = new CallScripts(profile, _rng);
+        _agents = profile.Agents.ToDictionary(a => a.AgentId, a => new AgentSim(a));
+        _nextArrival = start + NextGap();
+        foreach (var agent in _agents.Values)
+        {
+            At(start + Seconds(0, 600), t => LogOn(agent, t));
+        }
+        Now = start;
+    }
+
+    /// <summary>How far the simulation has run.</summary>
+    public DateTime Now { get; private set; }
+
+    public IReadOnlyList<RawDataWrite> Advance(DateTime to)
+    {
+        while (true)
+        {
+            var nextAction = _actions.TryPeek(out _, out var key) ? key.Item1 : DateTime.MaxValue;
+            var next = nextAction < _nextArrival ? nextAction : _nextArrival;
+            if (next > to)
+            {
+                break;
+            }
+            if (next == _nextArrival)
+            {
+                StartCall(_nextArrival);
+                _nextArrival += NextGap();
+            }
+            else
+            {
+                _actions.Dequeue()(nextAction);
+            }
+        }
+        Now = to > Now ? to : Now;
+
+        var due = new List<RawDataWrite>();
+        while (_writes.TryPeek(out _, out var key) && key.Item1 <= to)
+        {
+            due.Add(_writes.Dequeue());
+        }
+        return due;
+    }
+
+    private void StartCall(DateTime t)
+    {
+        var mix = _profile.Mix;
+        var scenario = Pick(
+            (mix.Answered, Scenario.Answered), (mix.NoAnswer, Scenario.NoAnswer), (mix.Busy, Scenario.Busy),
+            (mix.Error, Scenario.Error), (mix.AgentCancel, Scenario.AgentCancel), (mix.AgentNotReached, Scenario.AgentNotReached),
+            (mix.Transferred, Scenario.Transferred), (mix.Scheduled, Scenario.Scheduled), (mix.AgentToAgent, Scenario.AgentToAgent),
+            (mix.Inbound, Scenario.Inbound));
+        var agent = ChooseAgent(t);
+        if (agent is null)
+        {
+            return;
+        }
+        var queue = _profile.Queues[_rng.Next(_profile.Queues.Count)];
+        var call = _scripts.NewCall(scenario == Scenario.Inbound ? _profile.InboundQueue : queue, agent.Info, t);
+
+        switch (scenario)
+        {
+            case Scenario.Scheduled:
+                StartScheduled(call, agent, t);
+                return;
+            case Scenario.AgentToAgent:
+                var callee = OtherAgent(agent);
+                var a2aEnd = call.AgentToAgent(callee.Info);
+                agent.BusyUntil = a2aEnd;
+                Write(a2aEnd + Lag(), call);
+                return;
+            case Scenario.Inbound:
+                var inboundEnd = call.Inbound();
+                agent.BusyUntil = inboundEnd;
+                Write(inboundEnd + Lag(), call);
+                return;
+        }
+
+        // An immediate callout: the order session lands first, the call session after the call ends.
+        call.Order(initiationSeconds: 1, orderingAgent: agent.Info.AgentId);
+        Write(t + OrderLag(), call);
+        var end = Conversation(call, scenario, agent, t.AddSeconds(1));
+        agent.BusyUntil = end;
+        Write(end + Lag(), call);
+    }
+
+    private DateTime Conversation(SimCall call, Scenario scenario, AgentSim agent, DateTime start) => scenario switch
+    {
+        Scenario.Answered => call.Connected(start, "k", talkSeconds: TalkSeconds()),
+        Scenario.NoAnswer => call.Connected(start, _rng.Next(3) == 0 ? "h" : "t", talkSeconds: 0),
+        Scenario.Busy => call.Connected(start, "b", talkSeconds: 0),
+        Scenario.Error => call.Connected(start, "e", talkSeconds: 0),
+        Scenario.AgentCancel => call.CancelledByAgent(start),
+        Scenario.AgentNotReached => call.AgentNotReached(start, attempts: 1 + _rng.Next(3)),
+        Scenario.Transferred => Transfer(call, agent, start),
+        _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
+    };
+
+    private DateTime Transfer(SimCall call, AgentSim agent, DateTime start)
+    {
+        var target = OtherAgent(agent);
+        var end = call.Transferred(start, TalkSeconds(), target.Info);
+        target.BusyUntil = end > target.BusyUntil ? end : target.BusyUntil;
+        return end;
+    }
+
+    /// <summary>A scheduled call waits from T0 to T1, then runs, is deleted first, or waits past its time.</summary>
+    private void StartScheduled(SimCall call, AgentSim orderer, DateTime t0)
+    {
+        var due = t0 + Seconds(600, 3 * 3600);
+        var reserved = _rng.Next(10) < 4 ? orderer.Info.AgentId : (int?)null;
+        call.Order((int)(due - t0).TotalSeconds, reserved, scheduledFor: _rng.Next(10) < 7 ? due : null);
+        Write(t0 + OrderLag(), call);
+
+        var fate = _rng.Next(100);
+        if (fate < 20)
+        {
+            var deletedAt = t0 + TimeSpan.FromSeconds(_rng.Next(60, (int)(due - t0).TotalSeconds));
+            At(deletedAt, t =>
+            {
+                call.Deleted(t, reserved);
+                Write(t + Lag(), call);
+            });
+            return;
+        }
+        // Most run on time; some sit overdue in the queue until an agent takes them.
+        var runAt = fate < 85 ? due + Seconds(0, 90) : due + Seconds(600, 2700);
+        At(runAt, t =>
+        {
+            var agent = (reserved is int id ? _agents[id] : null) ?? ChooseAgent(t) ?? orderer;
+            var end = Conversation(call, _rng.Next(4) == 0 ? Scenario.NoAnswer : Scenario.Answered, agent, t);
+            agent.BusyUntil = end > agent.BusyUntil ? end : agent.BusyUntil;
+            Write(end + Lag(), call);
+        });
+    }
+
+    private AgentSim? ChooseAgent(DateTime t)
+    {
+        var free = _agents.Values.Where(a => a.Presence == AgentPresence.LoggedOn && a.BusyUntil <= t).ToList();
+        var paused = _agents.Values.Where(a => a.Presence == AgentPresence.Paused && a.BusyUntil <= t).ToList();
+        // Now and then a paused agent makes a callout: Puzzel logs a return from pause first (scenario J).
+        if (paused.Count > 0 && (free.Count == 0 || _rng.Next(20) == 0))
+        {
+            var agent = paused[_rng.Next(paused.Count)];
+            ReturnFromPause(agent, t.AddSeconds(-1));
+            return agent;
+        }
+        return free.Count == 0 ? null : free[_rng.Next(free.Count)];
+    }
+
+    private AgentSim OtherAgent(AgentSim agent)
+    {
+        var others = _agents.Values.Where(a => a != agent).ToList();
+        return others[_rng.Next(others.Count)];
+    }
+
+    private void LogOn(AgentSim agent, DateTime t)
+    {
+        agent.Presence = AgentPresence.LoggedOn;
+        AgentEvent(agent, "i", t);
+        if (_rng.Next(8) == 0)
+        {
+            // Logging on directly to pause writes an i and a p milliseconds apart.
+            Pause(agent, t.AddMilliseconds(4));
+        }
+        else
+        {
+            At(t + Seconds(900, 5400), next => PauseWhenItFits(agent, next));
+        }
+        var shiftEnd = t + Seconds(5 * 3600, 8 * 3600);
+        At(shiftEnd, end => LogOff(agent, end));
+    }
+
+    private void PauseWhenItFits(AgentSim agent, DateTime t)
+    {
+        if (agent.Presence != AgentPresence.LoggedOn)
+        {
+            return;
+        }
+        // Some agents press Pause during a call: Connected and Pause until the call's rows land.
+        if (agent.BusyUntil > t && _rng.Next(3) != 0)
+        {
+            At(agent.BusyUntil.AddSeconds(5), next => PauseWhenItFits(agent, next));
+            return;
+        }
+        Pause(agent, t);
+    }
+
+    private void Pause(AgentSim agent, DateTime t)
+    {
+        string[] types = ["Lunch", "Coffee", "Meeting", "Training", "Admin"];
+        agent.Presence = AgentPresence.Paused;
+        AgentEvent(agent, "p", t, types[_rng.Next(types.Length)]);
+        var resume = t + Seconds(180, 1500);
+        At(resume, r =>
+        {
+            if (agent.Presence == AgentPresence.Paused)
+            {
+                ReturnFromPause(agent, r);
+            }
+        });
+    }
+
+    private void ReturnFromPause(AgentSim agent, DateTime t)
+    {
+        agent.Presence = AgentPresence.LoggedOn;
+        AgentEvent(agent, "r", t);
+        At(t + Seconds(900, 5400), next => PauseWhenItFits(agent, next));
+    }
+
+    private void LogOff(AgentSim agent, DateTime t)
+    {
+        if (agent.BusyUntil > t)
+        {
+            At(agent.BusyUntil.AddSeconds(10), next => LogOff(agent, next));
+            return;
+        }
+        agent.Presence = AgentPresence.LoggedOff;
+        AgentEvent(agent, "o", t);
+        // The next shift: a wall display runs for weeks, so the centre never empties for good.
+        At(t + Seconds(1800, 5400), next => LogOn(agent, next));
+    }
+
+    private void AgentEvent(AgentSim agent, string type, DateTime t, string? pauseType = null)
+    {
+        var writeAt = t + Seconds(1, 4);
+        Enqueue(new AgentEventWrite(writeAt, new AgentEventRow
+        {
+            AgentId = agent.Info.AgentId,
+            EventType = type,
+            EventSource = "w",
+            DteStart = t,
+            PauseType = pauseType,
+            DteUpdated = writeAt,
+        }));
+    }
+
+    /// <summary>A later session never lands before an earlier one: Puzzel writes a call's sessions in order.</summary>
+    private void Write(DateTime at, SimCall call)
+    {
+        if (call.LastWrittenAt is { } previous && at <= previous)
+        {
+            at = previous.AddSeconds(1);
+        }
+        call.LastWrittenAt = at;
+        Enqueue(new CallWrite(at, call.CallId, call.RowsAsWrittenAt(at)));
+    }
+
+    private void Enqueue(RawDataWrite write) => _writes.Enqueue(write, (write.At, _sequence++));
+
+    private void At(DateTime t, Action<DateTime> action) => _actions.Enqueue(action, (t, _sequence++));
+
+    /// <summary>Arrivals follow the working day: the full rate in office hours, a trickle at night.</summary>
+    private TimeSpan NextGap()
+    {
+        var hour = _nextArrival.Hour;
+        var share = hour is >= 8 and < 17 ? 1.0 : hour is 7 or 17 or 18 ? 0.5 : 0.1;
+        return TimeSpan.FromSeconds(-Math.Log(1 - _rng.NextDouble()) * 60 / (_profile.RatePerMinute * share));
+    }
+
+    private TimeSpan Lag() => _profile.MinArrivalDelay + TimeSpan.FromSeconds(_rng.NextDouble() * (_profile.MaxArrivalDelay - _profile.MinArrivalDelay).TotalSeconds);
+
+    /// <summary>The short order session lands sooner than the call session.</summary>
+    private TimeSpan OrderLag() => _profile.MinArrivalDelay + TimeSpan.FromSeconds(_rng.NextDouble() * (_profile.MaxArrivalDelay - _profile.MinArrivalDelay).TotalSeconds / 4);
+
+    private TimeSpan Seconds(int min, int max) => TimeSpan.FromSeconds(_rng.Next(min, max));
+
+    /// <summary>Talk time: most calls a few minutes, a long tail up to 20 minutes.</summary>
+    private int TalkSeconds() => (int)Math.Min(1200, 20 - Math.Log(1 - _rng.NextDouble()) * 150);
+
+    private T Pick<T>(params (int Weight, T Value)[] choices)
+    {
+        var roll = _rng.Next(choices.Sum(c => c.Weight));
+        foreach (var (weight, value) in choices)
+        {
+            if (roll < weight)
+            {
+                return value;
+            }
+            roll -= weight;
+        }
+        return choices[^1].Value;
+    }
+
+    private enum Scenario { Answered, NoAnswer, Busy, Error, AgentCancel, AgentNotReached, Transferred, Scheduled, AgentToAgent, Inbound }
+
+    private sealed class AgentSim(SimAgent info)
+    {
+        public SimAgent Info => info;
+        public AgentPresence Presence { get; set; } = AgentPresence.LoggedOff;
+        public DateTime BusyUntil { get; set; }
+    }
+}

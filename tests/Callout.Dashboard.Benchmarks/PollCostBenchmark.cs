@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Callout.Dashboard.Domain;
+using Callout.Dashboard.RawData;
+
+namespace Callout.Dashboard.Benchmarks;
+
+/// <summary>
+/// What one server's poller costs the Raw data database (DESIGN.md, quality bar "Cost"): the incremental
+/// poll with 0, 10 and 1000 changed calls, and the start-up load.
+/// </summary>
+public static partial class PollCostBenchmark
+{
+    private const int WarmUpRuns = 5;
+
+    private static readonly int[] ChangedCallCases = [0, 10, 1000];
+
+    // Mirrors RawDataReader's changed-calls statement (ChangedCallIds inside CallsOf, with the default
+    // options: one '__Callout_' prefix, table call_event_extras). The reader keeps its SQL private, so this
+    // copy must follow it when it changes; it is only used to show the plan.
+    private const string ExplainChangedCalls = """
+        EXPLAIN (ANALYZE, BUFFERS)
+        WITH changed AS (
+          SELECT DISTINCT call_id FROM call_events WHERE dte_updated > @since
+        ),
+        relevant AS (
+          SELECT DISTINCT ce.call_id
+          FROM call_events ce
+          WHERE ce.call_id IN (SELECT call_id FROM changed)
+            AND ((ce.event_type = 'q' AND (ce.queue_key LIKE @prefix0 ESCAPE '\'))
+              OR (ce.event_type = 'i' AND ce.source = 'xxxxxxxx')
+              OR (ce.event_type = 'i' AND EXISTS (SELECT 1 FROM call_event_extras xa WHERE xa.rec_id = ce.rec_id AND xa.agent2agent = 1)))
+        )
+        SELECT ce.rec_id, ce.call_id, ce.call_sequence, ce.dte_start, ce.duration_tot_sec, ce.duration_speak_sec,
+          ce.source, ce.destination, ce.queue_key, ce.agent_id, ce.event_type, ce.result_code, ce.ciq,
+          ce.call_transfer, ce.internal_iq_session_id, ce.dte_updated, ce.dte_scheduled_callback,
+          ce.leg_type, ce.originating, x.agent2agent
+        FROM call_events ce
+        LEFT JOIN call_event_extras x ON x.rec_id = ce.rec_id
+        WHERE ce.call_id IN (SELECT call_id FROM relevant)
+        """;
+
+    // '__Callout_' with LIKE's wildcards escaped, as RawDataReader binds it.
+    private const string CalloutPrefixPattern = @"\_\_Callout\_%";
+
+    private sealed record PollCase(int Changed, long CallsInWindow, Summary Timing, int CallRows, int AgentRows, IReadOnlyList<string> Plan);
+
+    private sealed record Summary(double P50, double P95, double Max);
+
+    private sealed record Startup(double Milliseconds, int Rows, int Calls, double ManagedMb, double AllocatedMb, double WorkingSetMb);
+
+    public static async Task RunAsync(PollCostSettings settings, CancellationToken cancellationToken)
+    {
+        var options = new RawDataOptions { Provider = RawDataProvider.PostgreSql };
+        var rules = new BoardRules();
+        var now = rules.LocalNow(TimeProvider.System);
+
+        await using var database = await BenchmarkDatabase.CreateAsync(settings.Connection, cancellationToken);
+        Console.WriteLine($"poll-cost: database {database.Name}, seeding {settings.Rows:N0} call_events rows…");
+        var seedTime = Stopwatch.StartNew();
+        var (callEvents, agentEvents) = await database.SeedAsync(settings.Rows, now, cancellationToken);
+        seedTime.Stop();
+        Console.WriteLine($"seeded {callEvents:N0} call_events and {agentEvents:N0} agent_events in {seedTime.Elapsed.TotalSeconds:F1} s");
+
+        var reader = new RawDataReader(database.Connections, options);
+        var watermarks = await reader.ReadNewestUpdatesAsync(cancellationToken);
+        var callsNewest = watermarks.Calls ?? throw new InvalidOperationException("Seeding wrote no call_events.");
+        var agentsNewest = watermarks.AgentEvents ?? throw new InvalidOperationException("Seeding wrote no agent_events.");
+
+        var cases = new List<PollCase>();
+        for (var i = 0; i < ChangedCallCases.Length; i++)
+        {
+            // Each case stamps its rewritten calls a minute past the previous case's, so its window holds only them.
+            cases.Add(await MeasurePollAsync(database, reader, options, ChangedCallCases[i], callsNewest, callsNewest.AddMinutes(i), agentsNewest, settings.Iterations, cancellationToken));
+        }
+        var startup = await MeasureStartupAsync(reader, options, rules, now, cancellationToken);
+
+        Report(settings, callEvents, agentEvents, seedTime.Elapsed, cases, startup);
+    }
+
+    /// <summary>
+    /// The poll BoardSync makes once it is loaded: changed calls and agent events since each watermark less
+    /// the overlap. With no change the overlap still re-reads the newest call(s); with N changes exactly the
+    /// N rewritten calls lie in the window (their stamp is a minute past anything older).
+    /// </summary>
+    private static async Task<PollCase> MeasurePollAsync(BenchmarkDatabase database, RawDataReader reader, RawDataOptions options,
+        int changed, DateTime seededNewest, DateTime stamp, DateTime agentsNewest, int iterations, CancellationToken cancellationToken)
+    {
+        var callsNewest = seededNewest;
+        if (changed > 0)
+        {
+            await database.RewriteNewestCallsAsync(changed, stamp, cancellationToken);
+            callsNewest = stamp;
+        }
+        var since = callsNewest - options.OverlapWindow;
+        var agentsSince = agentsNewest - options.OverlapWindow;
+        var callsInWindow = await database.CountChangedCallsAsync(since, cancellationToken);
+
+        IReadOnlyList<CallEventRow> calls = [];
+        IReadOnlyList<AgentEventRow> agentRows = [];
+        var timings = new double[iterations];
+        for (var run = -WarmUpRuns; run < iterations; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            calls = await reader.ReadChangedCallsAsync(since, cancellationToken);
+            agentRows = await reader.ReadChangedAgentEventsAsync(agentsSince, cancellationToken);
+            watch.Stop();
+            if (run >= 0)
+            {
+                timings[run] = watch.Elapsed.TotalMilliseconds;
+            }
+        }
+
+        var plan = await database.QueryLinesAsync(ExplainChangedCalls, new { since, prefix0 = CalloutPrefixPattern }, cancellationToken);
+        return new PollCase(changed, callsInWindow, Summarize(timings), calls.Count, agentRows.Count, plan);
+    }
+
+    /// <summary>BoardSync's first poll: today's calls plus scheduled callouts of the look-back that may be pending.</summary>
+    private static async Task<Startup> MeasureStartupAsync(RawDataReader reader, RawDataOptions options, BoardRules rules, DateTime now, CancellationToken cancellationToken)
+    {
+        // Start on a fresh stack: the previous await may have resumed us inline, above a finished poll whose
+        // frame still holds its rows, and those would be freed mid-measurement and hide the load's own memory.
+        await Task.Yield();
+        var today = now.Date;
+        var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var workingSetBefore = Environment.WorkingSet;
+        var watch = Stopwatch.StartNew();
+        var rows = await reader.ReadStartupCallsAsync(today, today - options.ScheduledLookback, rules.ScheduledThreshold, cancellationToken);
+        watch.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        // Measured while the rows are still held: what the load keeps, not what it briefly allocated.
+        var managedAfter = GC.GetTotalMemory(forceFullCollection: true);
+        var workingSetAfter = Environment.WorkingSet;
+        var calls = rows.Select(r => r.CallId).Distinct().Count();
+        GC.KeepAlive(rows);
+        return new Startup(watch.Elapsed.TotalMilliseconds, rows.Count, calls, Megabytes(managedAfter - managedBefore),
+            Megabytes(allocated), Megabytes(workingSetAfter - workingSetBefore));
+    }
+
+    private static void Report(PollCostSettings settings, long callEvents, long agentEvents, TimeSpan seedTime, IReadOnlyList<PollCase> cases, Startup startup)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Incremental poll (ReadChangedCallsAsync + ReadChangedAgentEventsAsync), {settings.Iterations} runs after {WarmUpRuns} warm-up:");
+        Console.WriteLine($"{"changed calls",14} {"calls in window",16} {"call rows",10} {"agent rows",11} {"p50 ms",9} {"p95 ms",9} {"max ms",9}  indexes / scans in the plan");
+        foreach (var c in cases)
+        {
+            Console.WriteLine($"{c.Changed,14} {c.CallsInWindow,16} {c.CallRows,10} {c.AgentRows,11} {c.Timing.P50,9:F3} {c.Timing.P95,9:F3} {c.Timing.Max,9:F3}  {string.Join(", ", Scans(c.Plan))}");
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Start-up load (ReadStartupCallsAsync): {startup.Milliseconds:F1} ms, {startup.Rows:N0} rows of {startup.Calls:N0} calls, " +
+            $"managed heap {startup.ManagedMb:+0.0;-0.0} MB held ({startup.AllocatedMb:F1} MB allocated), working set {startup.WorkingSetMb:+0.0;-0.0} MB");
+
+        foreach (var c in cases)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"EXPLAIN (ANALYZE, BUFFERS) of the changed-calls query, {c.Changed} changed calls:");
+            foreach (var line in c.Plan)
+            {
+                Console.WriteLine("  " + line);
+            }
+        }
+
+        var figures = new Dictionary<string, object>
+        {
+            ["benchmark"] = "poll-cost",
+            ["rows"] = callEvents,
+            ["agent_events"] = agentEvents,
+            ["iterations"] = settings.Iterations,
+            ["seed_s"] = Math.Round(seedTime.TotalSeconds, 1),
+        };
+        foreach (var c in cases)
+        {
+            var key = $"poll{c.Changed}";
+            figures[$"{key}_p50_ms"] = Math.Round(c.Timing.P50, 3);
+            figures[$"{key}_p95_ms"] = Math.Round(c.Timing.P95, 3);
+            figures[$"{key}_max_ms"] = Math.Round(c.Timing.Max, 3);
+            figures[$"{key}_calls_in_window"] = c.CallsInWindow;
+            figures[$"{key}_rows"] = c.CallRows;
+            figures[$"{key}_agent_rows"] = c.AgentRows;
+            figures[$"{key}_server_ms"] = ExecutionMilliseconds(c.Plan) ?? -1;
+            figures[$"{key}_scans"] = Scans(c.Plan);
+        }
+        figures["startup_ms"] = Math.Round(startup.Milliseconds, 1);
+        figures["startup_rows"] = startup.Rows;
+        figures["startup_calls"] = startup.Calls;
+        figures["startup_managed_mb"] = Math.Round(startup.ManagedMb, 1);
+        figures["startup_allocated_mb"] = Math.Round(startup.AllocatedMb, 1);
+        figures["startup_working_set_mb"] = Math.Round(startup.WorkingSetMb, 1);
+        Console.WriteLine();
+        Console.WriteLine(JsonSerializer.Serialize(figures));
+    }
+
+    /// <summary>Nearest-rank percentiles: every figure is a time that was actually measured.</summary>
+    private static Summary Summarize(double[] timings)
+    {
+        var sorted = timings.Order().ToArray();
+        double At(double quantile) => sorted[Math.Max(0, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+        return new Summary(At(0.50), At(0.95), sorted[^1]);
+    }
+
+    /// <summary>The distinct scan nodes of a plan, e.g. "Index Scan ix_call_events_call_id", "Seq Scan call_events".</summary>
+    private static List<string> Scans(IEnumerable<string> plan) =>
+        [.. plan.Select(line => ScanNode().Match(line)).Where(m => m.Success)
+            .Select(m => $"{m.Groups["node"].Value} {m.Groups["target"].Value}").Distinct()];
+
+    private static double? ExecutionMilliseconds(IEnumerable<string> plan) =>
+        plan.Select(line => ExecutionTime().Match(line)).Where(m => m.Success)
+            .Select(m => (double?)double.Parse(m.Groups["ms"].Value, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+
+    private static double Megabytes(long bytes) => bytes / (1024.0 * 1024.0);
+
+    [GeneratedRegex(@"(?<node>Seq Scan|Index Only Scan|Bitmap Index Scan|Bitmap Heap Scan|Index Scan) (?:using |on )?(?<target>\w+)")]
+    private static partial Regex ScanNode();
+
+    [GeneratedRegex(@"Execution Time: (?<ms>[0-9.]+) ms")]
+    private static partial Regex ExecutionTime();
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Callout.Dashboard.RawData.Tests.TestDatabases;
+using Callout.Dashboard.Simulator;
+using Microsoft.Data.Sqlite;
+
+namespace Callout.Dashboard.Simulator.Tests;
+
+public sealed class SimulatorCliTests
+{
+    [Theory]
+    [InlineData("--rate", "fast")]
+    [InlineData("--provider", "Oracle")]
+    [InlineData("--backfill", "yesterday")]
+    [InlineData("--bogus", "1")]
+    public async Task Cli_BadArgument_ExitsWithCode2AndSaysWhy(string name, string value)
+    {
+        var (code, _, error) = await RunCliAsync("--connection", "Data Source=x.db", name, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains(name, error);
+    }
+
+    [Fact]
+    public async Task Cli_NoConnection_ExitsWithCode2()
+    {
+        var (code, _, error) = await RunCliAsync("--rate", "10");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--connection is required", error);
+    }
+
+    [Fact]
+    public async Task Cli_Help_PrintsUsage()
+    {
+        var (code, output, _) = await RunCliAsync("--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("--backfill", output);
+    }
+
+    [Fact]
+    public async Task Cli_BackfillIntoNewSqliteFile_WritesRowsAndStops()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"callout-sim-{Guid.NewGuid():N}.db");
+        try
+        {
+            var (code, output, error) = await RunCliAsync("--provider", "Sqlite", "--connection", $"Data Source={file}", "--apply-schema", "--backfill", "30m", "--duration", "2s", "--seed", "3");
+
+            Assert.True(code == 0, error);
+            Assert.Contains("Backfilled", output);
+            await using var connection = new SqliteConnection($"Data Source={file};Pooling=false");
+            await connection.OpenAsync();
+            await using var count = new SqliteCommand("SELECT COUNT(*) FROM call_events", connection);
+            Assert.True((long)(await count.ExecuteScalarAsync())! > 20);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void TryDuration_Units_Parse()
+    {
+        Assert.True(SimulatorArguments.TryDuration("1d", out var day));
+        Assert.True(SimulatorArguments.TryDuration("90m", out var minutes));
+        Assert.True(SimulatorArguments.TryDuration("00:00:30", out var span));
+        Assert.False(SimulatorArguments.TryDuration("-5m", out _));
+        Assert.Equal((TimeSpan.FromDays(1), TimeSpan.FromMinutes(90), TimeSpan.FromSeconds(30)), (day, minutes, span));
+    }
+
+    /// <summary>Runs the built CLI as a real process.</summary>
+    private static async Task<(int Code, string Output, string Error)> RunCliAsync(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Callout.Dashboard.Simulator.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Callout.Dashboard.Tests.Demo;
+
+public sealed class EmbeddedDemoTests
+{
+    [Fact]
+    public async Task Start_NoConfiguration_ServesLiveDemoBoardWithin30Seconds()
+    {
+        await using var host = RealHost.Start();
+        using var client = new HttpClient { BaseAddress = host.Address };
+        var clock = Stopwatch.StartNew();
+        JsonElement? board = null;
+
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            try
+            {
+                var body = await client.GetFromJsonAsync<JsonElement>("/api/board");
+                if (body.GetProperty("recentCallouts").GetArrayLength() > 0 && body.GetProperty("agents").GetArrayLength() > 0)
+                {
+                    board = body;
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(250);
+        }
+
+        Assert.True(board is not null, "No non-empty board within 30 s. Host output:\n" + host.Output);
+        Assert.True(File.Exists(Path.Combine(host.ContentRoot, "data", "rawdata.db")));
+        Assert.Contains("Demo mode", host.Output);
+        Assert.NotEmpty(board.Value.GetProperty("queues").EnumerateArray());
+        var version = board.Value.GetProperty("version").GetInt64();
+        var later = await WaitAsync(client, b => b.GetProperty("version").GetInt64() > version, TimeSpan.FromSeconds(30));
+        Assert.True(later, "The demo board did not change within 30 s: no live traffic. Host output:\n" + host.Output);
+    }
+
+    private static async Task<bool> WaitAsync(HttpClient client, Func<JsonElement, bool> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (condition(await client.GetFromJsonAsync<JsonElement>("/api/board")))
+            {
+                return true;
+            }
+            await Task.Delay(250);
+        }
+        return false;
+    }
+}
