@@ -1,6 +1,8 @@
 using Callout.Dashboard.Api;
 using Callout.Dashboard.BoardHost;
 using Callout.Dashboard.Demo;
+using Callout.Dashboard.Hub;
+using Callout.Dashboard.Live;
 using Callout.Dashboard.RawDataPolling;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,10 +12,14 @@ builder.AddDemo();
 builder.AddRawData();
 builder.AddBoard();
 builder.AddBoardApi();
+builder.AddBoardHub();
+builder.AddDashboardUi();
 
 var app = builder.Build();
 
 app.MapBoardApi();
+app.MapBoardHub();
+app.MapDashboardUi();
 
 app.Run();
 

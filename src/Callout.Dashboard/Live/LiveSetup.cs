@@ -1,0 +1,35 @@
+using Callout.Dashboard.Components;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
+
+namespace Callout.Dashboard.Live;
+
+public static class LiveSetup
+{
+    /// <summary>The Blazor Server pages (MudBlazor) and the feed that pushes board changes to them.</summary>
+    public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
+            .Validate(o => o.MaxRendersPerSecond is > 0 and <= 60, "Dashboard:MaxRendersPerSecond must be between 1 and 60.")
+            .Validate(o => o.DataAgeWarning > TimeSpan.Zero && o.DataAgeAlarm >= o.DataAgeWarning, "Dashboard:DataAgeWarning must be positive and not above Dashboard:DataAgeAlarm.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<BoardFeed>();
+        builder.Services.AddSingleton<SnapshotCache>();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication MapDashboardUi(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
+            RequestPath = "/assets",
+        });
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
