@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Callout.Dashboard.Domain;
 
 namespace Callout.Dashboard.Hub;
@@ -21,6 +22,7 @@ public sealed record BoardDeltaMessage(
     int AgentToAgentToday,
     RemovedEntries Removed)
 {
+    [JsonIgnore]
     public bool IsEmpty =>
         ActiveCallouts.Count + RecentCallouts.Count + ScheduledPending.Count + RecentCancelled.Count + Agents.Count + Queues.Count == 0
         && Removed.IsEmpty;
@@ -67,5 +69,6 @@ public sealed record RemovedEntries(
     IReadOnlyList<int> Agents,
     IReadOnlyList<string> Queues)
 {
+    [JsonIgnore]
     public bool IsEmpty => ActiveCallouts.Count + RecentCallouts.Count + ScheduledPending.Count + RecentCancelled.Count + Agents.Count + Queues.Count == 0;
 }

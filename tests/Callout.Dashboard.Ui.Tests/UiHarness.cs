@@ -1,0 +1,103 @@
+using Bunit.TestDoubles;
+using Callout.Dashboard.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Callout.Dashboard.Ui.Tests;
+
+/// <summary>
+/// A bUnit context wired like the app: MudBlazor services, loose JS interop, and a real Board in
+/// Europe/Oslo whose clock is a <see cref="FakeTimeProvider"/> pinned to a winter morning.
+/// One per test: MudBlazor's services are async-disposable, so tests end with <c>await using</c>.
+/// </summary>
+internal sealed class UiHarness : IAsyncDisposable
+{
+    public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+
+    /// <summary>A winter Thursday (Oslo at +01:00).</summary>
+    public static readonly DateTime Winter = new(2026, 1, 15);
+
+    public UiHarness(DateTime osloNow, Action<DashboardOptions>? configure = null)
+    {
+        Clock = new FakeTimeProvider(ToInstant(osloNow));
+        Board = new Board(new BoardRules { TimeZone = Oslo }, Clock);
+        Feed = new BoardFeed(Board);
+        Snapshots = new SnapshotCache(Board, Clock);
+        Options = new DashboardOptions();
+        configure?.Invoke(Options);
+
+        Context = new BunitContext();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddSingleton(Board);
+        Context.Services.AddSingleton(Feed);
+        Context.Services.AddSingleton(Snapshots);
+        Context.Services.AddSingleton<TimeProvider>(Clock);
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
+    }
+
+    public BunitContext Context { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public Board Board { get; }
+
+    public BoardFeed Feed { get; }
+
+    public SnapshotCache Snapshots { get; }
+
+    public DashboardOptions Options { get; }
+
+    /// <summary>A wall-clock time of the winter test day.</summary>
+    public static DateTime At(int hour, int minute, int second = 0) => Winter.AddHours(hour).AddMinutes(minute).AddSeconds(second);
+
+    public static DateTimeOffset ToInstant(DateTime osloWallClock)
+    {
+        var local = DateTime.SpecifyKind(osloWallClock, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Oslo.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public void SetLocalNow(DateTime osloWallClock) => Clock.SetUtcNow(ToInstant(osloWallClock));
+
+    /// <summary>One successful poll that brought these rows (and the queue and agent lookups).</summary>
+    public void Poll(params IEnumerable<CallEventRow> rows) => Poll([.. rows], []);
+
+    public void Poll(IReadOnlyList<CallEventRow> rows, IReadOnlyList<AgentEventRow> agentEvents)
+    {
+        Board.Apply(new PollBatch(rows, agentEvents, Rows.Agents, Rows.Queues));
+        Board.RecordPoll(true);
+    }
+
+    /// <summary>The view a page would hand its panels, for rendering a panel on its own.</summary>
+    public BoardView View(params string[] queueKeys) =>
+        new(Snapshots.Get(queueKeys.Length == 0 ? QueueFilter.All : new QueueFilter(queueKeys)), Board.State, Options);
+
+    /// <summary>Renders a panel on its own with the current view; every panel takes one <c>View</c> parameter.</summary>
+    public IRenderedComponent<TPanel> RenderPanel<TPanel>(params string[] queueKeys)
+        where TPanel : IComponent
+    {
+        var view = View(queueKeys);
+        return Context.Render<TPanel>(builder =>
+        {
+            builder.OpenComponent<TPanel>(0);
+            builder.AddComponentParameter(1, "View", view);
+            builder.CloseComponent();
+        });
+    }
+
+    /// <summary>Renders a live page at a URL, as the router would after navigation (query parameters included).</summary>
+    public IRenderedComponent<TPage> RenderPage<TPage>(string uri = "/")
+        where TPage : IComponent
+    {
+        Context.Services.GetRequiredService<BunitNavigationManager>().NavigateTo(uri);
+        // The pages' queue filter is a MudSelect, whose popover needs a provider in the render tree.
+        Context.Render<MudPopoverProvider>();
+        return Context.Render<TPage>();
+    }
+
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
+}
