@@ -36,11 +36,14 @@ public sealed class RealHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app in a new, empty content root, with only the given environment settings.</summary>
-    public static RealHost Start(IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts the app in a new, empty content root (or the given one), with the given environment settings.
+    /// Development, so the framework's and MudBlazor's static files are served from the build output.
+    /// </summary>
+    public static RealHost Start(IReadOnlyDictionary<string, string>? environment = null, int? port = null, string? contentRoot = null)
     {
-        var port = FreePort();
-        var contentRoot = Directory.CreateTempSubdirectory("callout-host-").FullName;
+        port ??= FreePort();
+        contentRoot ??= Directory.CreateTempSubdirectory("callout-host-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -52,6 +55,7 @@ public sealed class RealHost : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(contentRoot);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -66,15 +70,69 @@ public sealed class RealHost : IAsyncDisposable
         return host;
     }
 
-    public async ValueTask DisposeAsync()
+    public int Port => Address.Port;
+
+    /// <summary>Stops the process the hard way, as a crash or a power cut would; the content root stays.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Asks the process to stop as a service manager does (SIGTERM) and waits for it.</summary>
+    public async Task<bool> StopGracefullyAsync(TimeSpan timeout)
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits until the host answers /healthz.</summary>
+    public async Task WaitUntilServingAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("The dashboard exited at start-up:\n" + Output);
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The dashboard did not answer within {timeout}:\n" + Output);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
-        Directory.Delete(ContentRoot, recursive: true);
+        if (ContentRoot.Contains("callout-host-", StringComparison.Ordinal) && Directory.Exists(ContentRoot))
+        {
+            Directory.Delete(ContentRoot, recursive: true);
+        }
     }
 
     private void Append(string? line)

@@ -72,4 +72,20 @@ public sealed class ScheduledPanelTests
         Assert.Equal("+ 3 more", cut.Find(".more-rows").TextContent.Trim());
         Assert.Equal("23", cut.Find("[data-count]").TextContent.Trim());
     }
+
+    [Fact]
+    public async Task ScheduledPanel_DueAcrossSpringForward_CountsDownRealTime()
+    {
+        // 29 March 2026: Oslo's clocks jump from 02:00 to 03:00. Ordered 01:50 for 20 minutes, the call is
+        // due at 03:10 on the wall clock, 15 real minutes after 01:55.
+        var day = new DateTime(2026, 3, 29);
+        await using var h = new UiHarness(day.AddHours(1).AddMinutes(55));
+        h.Poll(Rows.Scheduled(7002, day.AddHours(1).AddMinutes(50), day.AddHours(2).AddMinutes(10)));
+
+        var cut = h.RenderPanel<ScheduledPanel>();
+
+        var row = cut.Find("tr[data-call='7002']");
+        Assert.Contains("03:10", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("15:00", row.QuerySelector("[data-countdown]")!.TextContent.Trim());
+    }
 }

@@ -1,0 +1,55 @@
+using Callout.Dashboard.Tests;
+using Microsoft.Playwright;
+
+namespace Callout.Dashboard.Browser.Tests;
+
+/// <summary>
+/// The zero-setup demo in a real browser: every page shows live simulated data. Screenshots are kept in
+/// TestResults/screenshots (the README's pictures come from here).
+/// </summary>
+public sealed class DemoScreenshotTests(DemoScreenshotTests.DemoHost demo) : IClassFixture<DemoScreenshotTests.DemoHost>
+{
+    private RealHost _host => demo.Host;
+    private Chromium _chromium => demo.Chromium;
+
+    /// <summary>One demo server and browser for all pages.</summary>
+    public sealed class DemoHost : IAsyncLifetime
+    {
+        public RealHost Host { get; private set; } = null!;
+        public Chromium Chromium { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Host = RealHost.Start(new Dictionary<string, string> { ["Demo__Seed"] = "7", ["Demo__RatePerMinute"] = "15", ["RawData__TimeZone"] = "Europe/Oslo" });
+            Chromium = await Chromium.LaunchAsync();
+            await Host.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Chromium.DisposeAsync();
+            await Host.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("/", "overview", "[data-panel='active'] [data-state='data']")]
+    [InlineData("/?queue=__Callout_Sales&queue=__Callout_Support", "overview-filtered", "[data-panel='queues'] [data-queue='__Callout_Sales']")]
+    [InlineData("/wall", "wall", "[data-panel='scheduled'] [data-state='data']")]
+    [InlineData("/scheduled", "scheduled", "[data-panel='scheduled'] [data-state='data']")]
+    [InlineData("/agents", "agents", "[data-panel='agents'] [data-state='data']")]
+    public async Task DemoPage_LiveData_RendersAndIsCaptured(string path, string name, string mustShow)
+    {
+        var page = await _chromium.OpenAsync(new Uri(_host.Address, path));
+        await Chromium.WithScreenshotOnFailureAsync(page, "demo-" + name, async () =>
+        {
+            await Assertions.Expect(page.Locator(mustShow).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Assertions.Expect(page.Locator("[data-panel='freshness']")).ToContainTextAsync("OK");
+            if (name == "overview-filtered")
+            {
+                await Assertions.Expect(page.Locator("[data-panel='queues'] [data-queue='__Callout_Retention']")).ToHaveCountAsync(0);
+            }
+        });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ArtefactFolder, name + ".png") });
+    }
+}

@@ -1,0 +1,90 @@
+using Callout.Dashboard.RawData.Tests.TestDatabases;
+using Callout.Dashboard.Tests;
+using Microsoft.Playwright;
+
+namespace Callout.Dashboard.Browser.Tests;
+
+/// <summary>
+/// The real app as a process on a loopback port, real PostgreSQL, real headless Chromium: rows committed to
+/// the database appear on open pages without a reload.
+/// </summary>
+public sealed class LiveBrowserTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private RealHost _host = null!;
+    private Chromium _chromium = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreatePostgresAsync();
+        _host = RealHost.Start(Settings(_db));
+        _chromium = await Chromium.LaunchAsync();
+        await _host.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _chromium.DisposeAsync();
+        await _host.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    public static Dictionary<string, string> Settings(TestDatabase db) => new()
+    {
+        ["RawData__Provider"] = "PostgreSQL",
+        ["ConnectionStrings__RawData"] = db.ConnectionString,
+        ["RawData__TimeZone"] = "Europe/Oslo",
+        ["RawData__PollInterval"] = "00:00:00.500",
+    };
+
+    [Fact]
+    public async Task Overview_RowInserted_AppearsWithoutReload()
+    {
+        var page = await _chromium.OpenAsync(new Uri(_host.Address, "/"));
+        await Chromium.WithScreenshotOnFailureAsync(page, "overview-live", async () =>
+        {
+            await Assertions.Expect(page.Locator("[data-panel='active'] [data-state='empty']")).ToBeVisibleAsync();
+
+            await _db.Writer.WriteCallAsync(new CallRows(4711, DashboardApp.OsloNow().AddSeconds(-20)).UpdatedAt(DashboardApp.OsloNow()).Order());
+
+            await Assertions.Expect(page.Locator("[data-panel='active'] tr[data-call='4711']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator("[data-kpi='in-progress'] .kpi-value")).ToHaveTextAsync("1");
+        });
+    }
+
+    [Fact]
+    public async Task Wall_FilteredView_ShowsOnlyItsQueues_AndNewRowsLive()
+    {
+        var now = DashboardApp.OsloNow();
+        await _db.Writer.WriteCallAsync(new CallRows(1, now.AddMinutes(-1), "__Callout_Sales").UpdatedAt(now).Order());
+        await _db.Writer.WriteCallAsync(new CallRows(2, now.AddMinutes(-1), "__Callout_Support").UpdatedAt(now).Order());
+        var page = await _chromium.OpenAsync(new Uri(_host.Address, "/wall?queue=__Callout_Sales"));
+        await Chromium.WithScreenshotOnFailureAsync(page, "wall-filter", async () =>
+        {
+            await Assertions.Expect(page.Locator("[data-panel='active'] [data-call='1']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator("[data-call='2']")).ToHaveCountAsync(0);
+
+            await _db.Writer.WriteCallAsync(new CallRows(3, DashboardApp.OsloNow().AddSeconds(-5), "__Callout_Sales").UpdatedAt(DashboardApp.OsloNow()).Order());
+            await _db.Writer.WriteCallAsync(new CallRows(4, DashboardApp.OsloNow().AddSeconds(-5), "__Callout_Support").UpdatedAt(DashboardApp.OsloNow()).Order());
+
+            await Assertions.Expect(page.Locator("[data-panel='active'] [data-call='3']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator("[data-call='4']")).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
+    public async Task Wall_ScheduledCountdown_TicksEverySecond()
+    {
+        var now = DashboardApp.OsloNow();
+        await _db.Writer.WriteCallAsync(new CallRows(77, now.AddMinutes(-5)).UpdatedAt(now).Order(initiationSeconds: 3_600));
+        var page = await _chromium.OpenAsync(new Uri(_host.Address, "/wall"));
+        await Chromium.WithScreenshotOnFailureAsync(page, "wall-countdown", async () =>
+        {
+            var countdown = page.Locator("[data-panel='scheduled'] [data-call='77'] .countdown");
+            await Assertions.Expect(countdown).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            var first = await countdown.TextContentAsync();
+            await Assertions.Expect(countdown).Not.ToHaveTextAsync(first!, new() { Timeout = 5_000 });
+            Assert.StartsWith("in 5", first);
+        });
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Callout.Dashboard.RawData.Tests.TestDatabases;
+using Callout.Dashboard.Tests;
+using Microsoft.Playwright;
+
+namespace Callout.Dashboard.Browser.Tests;
+
+/// <summary>A TV on the wall must come back by itself when the server restarts: nobody will press F5.</summary>
+public sealed class WallRecoveryTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private Chromium _chromium = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreatePostgresAsync();
+        _chromium = await Chromium.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _chromium.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Wall_ServerRestarted_RecoversAndShowsNewDataWithoutATouch()
+    {
+        var settings = Settings();
+        var first = RealHost.Start(settings);
+        await first.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+        var page = await _chromium.OpenAsync(new Uri(first.Address, "/wall"));
+        await using var second = await RestartAsync(first, settings, page);
+
+        await Chromium.WithScreenshotOnFailureAsync(page, "wall-restart", async () =>
+        {
+            var back = Stopwatch.StartNew();
+            await _db.Writer.WriteCallAsync(new CallRows(5150, DashboardApp.OsloNow().AddSeconds(-5)).UpdatedAt(DashboardApp.OsloNow()).Order());
+            await Assertions.Expect(page.Locator("[data-panel='active'] [data-call='5150']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("#connection-badge")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
+            Assert.True(back.Elapsed < TimeSpan.FromSeconds(30), $"took {back.Elapsed}");
+            output.WriteLine($"Wall showed new data {back.Elapsed.TotalSeconds:0.0} s after the restarted server answered.");
+        });
+    }
+
+    private async Task<RealHost> RestartAsync(RealHost first, Dictionary<string, string> settings, IPage page)
+    {
+        await Assertions.Expect(page.Locator("#connection-badge")).ToHaveTextAsync("live");
+        await first.KillAsync();
+        await Assertions.Expect(page.Locator("#connection-badge")).Not.ToHaveTextAsync("live", new() { Timeout = 15_000 });
+        await Task.Delay(3000);
+        var second = RealHost.Start(settings, first.Port);
+        await first.DisposeAsync();
+        await second.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+        return second;
+    }
+
+    private Dictionary<string, string> Settings() => LiveBrowserTests.Settings(_db);
+}
