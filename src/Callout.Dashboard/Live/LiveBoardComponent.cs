@@ -61,7 +61,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     private void Refresh()
     {
         Snapshot = Snapshots.Get(Filter);
-        var known = Board.State.Queues.Keys.Concat(Board.State.Calls.Values.Select(c => c.QueueKey).OfType<string>()).ToHashSet(StringComparer.Ordinal);
+        var known = Board.State.Queues.Keys.Where(Board.Rules.IsCalloutQueue).Concat(Board.State.Calls.Values.Select(c => c.QueueKey).OfType<string>()).ToHashSet(StringComparer.Ordinal);
         UnknownQueueKeys = [.. Filter.Keys.Where(k => !known.Contains(k))];
     }
 

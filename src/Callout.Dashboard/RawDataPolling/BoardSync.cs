@@ -38,9 +38,23 @@ public sealed class BoardSync(IRawDataReader reader, Board board, IOptions<RawDa
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            board.RecordPoll(ok: false, ex.Message);
+            board.RecordPoll(ok: false, Describe(ex));
             throw;
         }
+    }
+
+    /// <summary>The chain of messages: Npgsql's outer "Exception while reading from stream" hides the timeout inside.</summary>
+    internal static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (!messages.Contains(e.Message))
+            {
+                messages.Add(e.Message);
+            }
+        }
+        return string.Join(": ", messages);
     }
 
     private async Task<(PollBatch, Watermarks)> ReadStartupAsync(DateTime now, CancellationToken cancellationToken)

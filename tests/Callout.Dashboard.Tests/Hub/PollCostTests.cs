@@ -1,11 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Callout.Dashboard.Domain;
-using Callout.Dashboard.RawData;
 using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Callout.Dashboard.Tests.Reliability;
 
 namespace Callout.Dashboard.Tests.Hub;
 
@@ -31,8 +27,7 @@ public sealed class PollCostTests : IAsyncLifetime
     [Fact]
     public async Task Poll_OneVersusFiftyViewers_SameReaderCallsPerPoll()
     {
-        using var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            services.AddSingleton<IRawDataReader>(sp => _counter.Wrapping(new RawDataReader(sp.GetRequiredService<IRawDataConnections>(), sp.GetRequiredService<IOptions<RawDataOptions>>().Value)))));
+        using var app = _app.WithWebHostBuilder(_counter.InstallIn);
         var http = app.CreateClient();
         var now = DashboardApp.OsloNow();
         await _db.Writer.WriteCallAsync(new CallRows(1, now.AddMinutes(-1), "__Callout_A").Order());
@@ -62,7 +57,7 @@ public sealed class PollCostTests : IAsyncLifetime
     /// <summary>Counts reader calls for two seconds while viewers read the board as fast as they like.</summary>
     private async Task<(int Polls, double CallsPerPoll)> MeasureAsync(HttpClient http, int viewersPolling = 1)
     {
-        var (pollsBefore, callsBefore) = _counter.Read();
+        var (pollsBefore, callsBefore) = (_counter.Polls, _counter.Calls);
         var until = DateTime.UtcNow.AddSeconds(2);
         await Task.WhenAll(Enumerable.Range(0, viewersPolling).Select(async _ =>
         {
@@ -71,51 +66,8 @@ public sealed class PollCostTests : IAsyncLifetime
                 await http.GetFromJsonAsync<JsonElement>("/api/board");
             }
         }));
-        var (pollsAfter, callsAfter) = _counter.Read();
+        var (pollsAfter, callsAfter) = (_counter.Polls, _counter.Calls);
         var polls = pollsAfter - pollsBefore;
         return (polls, polls == 0 ? 0 : (double)(callsAfter - callsBefore) / polls);
-    }
-
-    /// <summary>A pass-through reader that counts what the poller asks the database.</summary>
-    private sealed class CountingReader : IRawDataReader
-    {
-        private IRawDataReader _inner = null!;
-        private int _polls;
-        private int _calls;
-
-        public CountingReader Wrapping(IRawDataReader inner)
-        {
-            _inner = inner;
-            return this;
-        }
-
-        public (int Polls, int Calls) Read() => (Volatile.Read(ref _polls), Volatile.Read(ref _calls));
-
-        public Task<IReadOnlyList<CallEventRow>> ReadChangedCallsAsync(DateTime since, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _polls);
-            return Count(_inner.ReadChangedCallsAsync(since, cancellationToken));
-        }
-
-        public Task<IReadOnlyList<CallEventRow>> ReadStartupCallsAsync(DateTime today, DateTime scheduledSince, TimeSpan scheduledThreshold, CancellationToken cancellationToken) =>
-            Count(_inner.ReadStartupCallsAsync(today, scheduledSince, scheduledThreshold, cancellationToken));
-
-        public Task<IReadOnlyList<AgentEventRow>> ReadChangedAgentEventsAsync(DateTime since, CancellationToken cancellationToken) =>
-            Count(_inner.ReadChangedAgentEventsAsync(since, cancellationToken));
-
-        public Task<IReadOnlyList<AgentEventRow>> ReadAgentEventsFromAsync(DateTime from, CancellationToken cancellationToken) =>
-            Count(_inner.ReadAgentEventsFromAsync(from, cancellationToken));
-
-        public Task<Watermarks> ReadNewestUpdatesAsync(CancellationToken cancellationToken) => Count(_inner.ReadNewestUpdatesAsync(cancellationToken));
-
-        public Task<IReadOnlyList<AgentRow>> ReadAgentsAsync(CancellationToken cancellationToken) => Count(_inner.ReadAgentsAsync(cancellationToken));
-
-        public Task<IReadOnlyList<QueueRow>> ReadQueuesAsync(CancellationToken cancellationToken) => Count(_inner.ReadQueuesAsync(cancellationToken));
-
-        private Task<T> Count<T>(Task<T> call)
-        {
-            Interlocked.Increment(ref _calls);
-            return call;
-        }
     }
 }

@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Callout.Dashboard.Domain;
+using Callout.Dashboard.RawData.Tests.TestDatabases;
+using Npgsql;
+
+namespace Callout.Dashboard.Tests.Reliability;
+
+/// <summary>
+/// The Raw data database goes away while the app runs (or before it starts): the app stays up, says the
+/// data is stale, backs off, and when the database is back catches up with every row written meanwhile.
+/// </summary>
+public sealed class DatabaseOutageTests : IAsyncLifetime
+{
+    private readonly CountingReader _reader = new();
+    private TestDatabase _db = null!;
+    private TcpProxy _proxy = null!;
+    private DashboardApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreatePostgresAsync();
+        (_proxy, var throughProxy) = TcpProxy.For(_db.ConnectionString);
+        _app = DashboardApp.OnPostgres(throughProxy, ("RawData:MaxBackoff", "00:00:04"), ("RawData:CommandTimeout", "00:00:03"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _proxy.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Outage_ThirtySeconds_StaleMeanwhile_BacksOff_ThenCatchesUpWithEveryRowOnce()
+    {
+        using var app = _app.WithWebHostBuilder(_reader.InstallIn);
+        var http = app.CreateClient();
+        var now = DashboardApp.OsloNow();
+        var first = new CallRows(1, now.AddMinutes(-2)).UpdatedAt(now);
+        await _db.Writer.WriteCallAsync(first.Order());
+        await WaitForBoardAsync(http, b => b.GetProperty("activeCallouts").GetArrayLength() == 1);
+
+        _proxy.Cut();
+        var stale = await WaitForBoardAsync(http, b => !b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
+        var pollsAtCut = _reader.Polls;
+        // Puzzel keeps writing while we cannot read: the first call ends, more calls start and end.
+        for (var i = 2; i <= 6; i++)
+        {
+            var at = DashboardApp.OsloNow();
+            await _db.Writer.WriteCallAsync(new CallRows(i, at.AddMinutes(-1)).UpdatedAt(at).Completed());
+        }
+        await _db.Writer.WriteCallAsync(first.UpdatedAt(DashboardApp.OsloNow()).Completed());
+        var health = await http.GetFromJsonAsync<JsonElement>("/healthz");
+        var during = await http.GetFromJsonAsync<JsonElement>("/api/board");
+        await Task.Delay(TimeSpan.FromSeconds(30));
+        var pollsDuringOutage = _reader.Polls - pollsAtCut;
+        _proxy.Restore();
+
+        var after = await WaitForBoardAsync(http, b => b.GetProperty("recentCallouts").GetArrayLength() == 6, timeoutSeconds: 30);
+
+        Assert.Equal(JsonValueKind.String, stale.GetProperty("freshness").GetProperty("staleSince").ValueKind);
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Equal(1, during.GetProperty("activeCallouts").GetArrayLength());
+        // Without backing off, a 200 ms interval would have made ~150 attempts in 30 s.
+        Assert.InRange(pollsDuringOutage, 3, 20);
+        Assert.True(after.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
+        Assert.Empty(after.GetProperty("activeCallouts").EnumerateArray());
+        Assert.Equal(["1", "2", "3", "4", "5", "6"], after.GetProperty("recentCallouts").EnumerateArray().Select(c => c.GetProperty("callId").GetString()).Order());
+        Assert.Equal(6, after.GetProperty("queues")[0].GetProperty("answeredToday").GetInt32());
+    }
+
+    [Fact]
+    public async Task Outage_AtStartUp_AppStartsSaysSoAndRecovers()
+    {
+        _proxy.Cut();
+        await _db.Writer.WriteCallAsync(new CallRows(42, DashboardApp.OsloNow().AddMinutes(-1)).UpdatedAt(DashboardApp.OsloNow()).Order());
+        var http = _app.CreateClient();
+
+        var down = await WaitForBoardAsync(http, b => b.GetProperty("freshness").GetProperty("lastPollAt").ValueKind == JsonValueKind.String);
+        var health = await http.GetFromJsonAsync<JsonElement>("/healthz");
+        _proxy.Restore();
+        var up = await WaitForBoardAsync(http, b => b.GetProperty("activeCallouts").GetArrayLength() == 1, timeoutSeconds: 30);
+
+        Assert.False(down.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
+        Assert.Contains("Raw data poll failing", health.GetProperty("reason").GetString());
+        Assert.Equal("42", up.GetProperty("activeCallouts")[0].GetProperty("callId").GetString());
+    }
+
+    [Fact]
+    public async Task SlowDatabase_PollsNeverOverlap_AndTheStatementTimeoutBoundsThem()
+    {
+        using var app = _app.WithWebHostBuilder(_reader.InstallIn);
+        var http = app.CreateClient();
+        await WaitForBoardAsync(http, b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
+
+        // Another session holds call_events locked: every poll waits until the 3 s statement timeout.
+        await using (var blocker = new NpgsqlConnection(_db.ConnectionString))
+        {
+            await blocker.OpenAsync();
+            await using var transaction = await blocker.BeginTransactionAsync();
+            await using (var lockTable = new NpgsqlCommand("LOCK TABLE call_events IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+            {
+                await lockTable.ExecuteNonQueryAsync();
+            }
+            var failed = await WaitForBoardAsync(http, b => !b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean(), timeoutSeconds: 15);
+            Assert.Contains("timeout", failed.GetProperty("freshness").GetProperty("lastError").GetString(), StringComparison.OrdinalIgnoreCase);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+
+        await _db.Writer.WriteCallAsync(new CallRows(7, DashboardApp.OsloNow().AddMinutes(-1)).UpdatedAt(DashboardApp.OsloNow()).Order());
+        await WaitForBoardAsync(http, b => b.GetProperty("activeCallouts").GetArrayLength() == 1, timeoutSeconds: 20);
+        Assert.Equal(1, _reader.MaxConcurrent);
+    }
+
+    private static async Task<JsonElement> WaitForBoardAsync(HttpClient http, Func<JsonElement, bool> condition, int timeoutSeconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        JsonElement board;
+        do
+        {
+            board = await http.GetFromJsonAsync<JsonElement>("/api/board");
+            if (condition(board))
+            {
+                return board;
+            }
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"Board did not reach the state in {timeoutSeconds} s: {board}");
+    }
+}
