@@ -1,62 +1,73 @@
-// Starts Blazor and owns reconnection. A wall display must come back by itself after a server restart or
-// a network outage: keep retrying the circuit, and when the server no longer knows it, reload the page
-// once the server answers again. A loop guard spaces reloads out if the page keeps failing.
+// Starts Blazor and keeps the page alive without a human. A wall display must come back by itself after a
+// server restart, a graceful shutdown or a network outage:
+// - the circuit's own reconnection is retried; if the server no longer has the circuit, the page reloads;
+// - a heartbeat on /healthz shows "offline" while the server is unreachable, and reloads the page when the
+//   server answers as a different process (a restart) or the circuit has stayed down for a minute;
+// - a loop guard spaces reloads out when they keep happening.
 (function () {
     const reloadKey = "callout-reloads";
-    const badge = () => document.getElementById("connection-badge");
+    const instance = document.body.dataset.instance;
+    let circuitDownSince = null;
+    let reloading = false;
 
     function show(text, level) {
-        const el = badge();
-        if (el) {
-            el.textContent = text;
-            el.className = "badge " + level;
+        const badge = document.getElementById("connection-badge");
+        if (badge) {
+            badge.textContent = text;
+            badge.className = "badge " + level;
         }
+        document.body.dataset.connection = text;
     }
 
-    function recentReloads() {
-        const now = Date.now();
-        const kept = JSON.parse(sessionStorage.getItem(reloadKey) || "[]").filter(t => now - t < 10 * 60 * 1000);
-        sessionStorage.setItem(reloadKey, JSON.stringify(kept));
-        return kept;
-    }
-
-    async function serverAnswers() {
+    async function health() {
         try {
             const response = await fetch("/healthz", { cache: "no-store" });
-            return response.ok;
+            return response.ok ? await response.json() : null;
         } catch {
-            return false;
+            return null;
         }
     }
 
-    async function reloadWhenServerAnswers() {
-        show("reconnecting…", "badge-warn");
-        for (let attempt = 0; ; attempt++) {
-            if (await serverAnswers()) {
-                const reloads = recentReloads();
-                // Loop guard: after 5 reloads in 10 minutes, wait a minute between tries.
-                const wait = reloads.length >= 5 ? 60000 : 0;
-                setTimeout(() => {
-                    reloads.push(Date.now());
-                    sessionStorage.setItem(reloadKey, JSON.stringify(reloads));
-                    location.reload();
-                }, wait);
-                return;
-            }
+    function reload() {
+        if (reloading) {
+            return;
+        }
+        reloading = true;
+        const now = Date.now();
+        const recent = JSON.parse(sessionStorage.getItem(reloadKey) || "[]").filter(t => now - t < 10 * 60 * 1000);
+        // Loop guard: after 5 reloads in 10 minutes, wait a minute before the next.
+        const wait = recent.length >= 5 ? 60000 : 0;
+        setTimeout(() => {
+            recent.push(Date.now());
+            sessionStorage.setItem(reloadKey, JSON.stringify(recent));
+            location.reload();
+        }, wait);
+    }
+
+    async function heartbeat() {
+        const status = await health();
+        if (!status) {
             show("offline · retrying", "badge-alarm");
-            await new Promise(r => setTimeout(r, Math.min(2000 + attempt * 1000, 10000)));
+            circuitDownSince ??= Date.now();
+            return;
+        }
+        const restarted = status.details && status.details.instance && status.details.instance !== instance;
+        const downTooLong = circuitDownSince !== null && Date.now() - circuitDownSince > 60000;
+        if (restarted || downTooLong) {
+            show("reloading…", "badge-warn");
+            reload();
         }
     }
 
     const reconnectionHandler = {
         onConnectionDown: async () => {
+            circuitDownSince ??= Date.now();
             show("reconnecting…", "badge-warn");
-            for (let attempt = 0; attempt < 10; attempt++) {
+            for (let attempt = 0; attempt < 10 && !reloading; attempt++) {
                 await new Promise(r => setTimeout(r, Math.min(1000 * (attempt + 1), 5000)));
                 try {
-                    // True when the old circuit is resumed; false when the server no longer has it.
+                    // True: the circuit is back. False: the server answered but no longer has it.
                     if (await Blazor.reconnect()) {
-                        show("live", "badge-ok");
                         return;
                     }
                     break;
@@ -64,13 +75,17 @@
                     show("offline · retrying", "badge-alarm");
                 }
             }
-            await reloadWhenServerAnswers();
+            // The heartbeat reloads once the server answers.
         },
-        onConnectionUp: () => show("live", "badge-ok"),
+        onConnectionUp: () => {
+            circuitDownSince = null;
+            show("live", "badge-ok");
+        },
     };
 
     Blazor.start({ circuit: { reconnectionHandler } }).then(() => {
         document.body.dataset.circuit = "up";
         show("live", "badge-ok");
     });
+    setInterval(heartbeat, 3000);
 })();

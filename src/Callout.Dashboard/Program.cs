@@ -7,6 +7,9 @@ using Callout.Dashboard.RawDataPolling;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// A service manager's SIGTERM must not wait on open circuits and hub connections for long.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
+
 // Demo first: hosted services start in this order, and the demo file must be ready before the first poll.
 builder.AddDemo();
 builder.AddRawData();

@@ -23,14 +23,16 @@ public sealed class WallRecoveryTests(Xunit.Abstractions.ITestOutputHelper outpu
         await _db.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Wall_ServerRestarted_RecoversAndShowsNewDataWithoutATouch()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Wall_ServerRestarted_RecoversAndShowsNewDataWithoutATouch(bool graceful)
     {
         var settings = Settings();
         var first = RealHost.Start(settings);
         await first.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
         var page = await _chromium.OpenAsync(new Uri(first.Address, "/wall"));
-        await using var second = await RestartAsync(first, settings, page);
+        await using var second = await RestartAsync(first, settings, page, graceful);
 
         await Chromium.WithScreenshotOnFailureAsync(page, "wall-restart", async () =>
         {
@@ -39,14 +41,21 @@ public sealed class WallRecoveryTests(Xunit.Abstractions.ITestOutputHelper outpu
             await Assertions.Expect(page.Locator("[data-panel='active'] [data-call='5150']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator("#connection-badge")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
             Assert.True(back.Elapsed < TimeSpan.FromSeconds(30), $"took {back.Elapsed}");
-            output.WriteLine($"Wall showed new data {back.Elapsed.TotalSeconds:0.0} s after the restarted server answered.");
+            output.WriteLine($"Wall showed new data {back.Elapsed.TotalSeconds:0.0} s after the restarted server answered ({(graceful ? "SIGTERM" : "killed")}).");
         });
     }
 
-    private async Task<RealHost> RestartAsync(RealHost first, Dictionary<string, string> settings, IPage page)
+    private static async Task<RealHost> RestartAsync(RealHost first, Dictionary<string, string> settings, IPage page, bool graceful)
     {
         await Assertions.Expect(page.Locator("#connection-badge")).ToHaveTextAsync("live");
-        await first.KillAsync();
+        if (graceful)
+        {
+            Assert.True(await first.StopGracefullyAsync(TimeSpan.FromSeconds(10)));
+        }
+        else
+        {
+            await first.KillAsync();
+        }
         await Assertions.Expect(page.Locator("#connection-badge")).Not.ToHaveTextAsync("live", new() { Timeout = 15_000 });
         await Task.Delay(3000);
         var second = RealHost.Start(settings, first.Port);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Callout.Dashboard.Api;
 
 /// <summary>Healthy while the last Raw data poll succeeded; degraded, with the reason, when it failed.</summary>
-public sealed class PollHealthCheck(Board board, AnomalyLog anomalies) : IHealthCheck
+public sealed class PollHealthCheck(Board board, AnomalyLog anomalies, Live.ServerInstance instance) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -14,6 +14,7 @@ public sealed class PollHealthCheck(Board board, AnomalyLog anomalies) : IHealth
         {
             ["lastPollAt"] = (object?)poll.LastPollAt ?? "never",
             ["version"] = board.State.Version,
+            ["instance"] = instance.Id,
             ["oddRows"] = anomalies.Counts.ToDictionary(kv => kv.Key, kv => (object)kv.Value),
         };
         if (poll.FailingSince is { } since)

@@ -13,6 +13,7 @@ public static class LiveSetup
             .Validate(o => o.MaxRendersPerSecond is > 0 and <= 60, "Dashboard:MaxRendersPerSecond must be between 1 and 60.")
             .Validate(o => o.DataAgeWarning > TimeSpan.Zero && o.DataAgeAlarm >= o.DataAgeWarning, "Dashboard:DataAgeWarning must be positive and not above Dashboard:DataAgeAlarm.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<ServerInstance>();
         builder.Services.AddSingleton<BoardFeed>();
         builder.Services.AddSingleton<SnapshotCache>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
