@@ -4,19 +4,7 @@ using Callout.Dashboard.Benchmarks;
 // People and CI scripts both read the figures: one culture for every number printed.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-if (args.Length == 0 || args[0] != "poll-cost")
-{
-    Console.Error.WriteLine(PollCostSettings.Usage);
-    return 2;
-}
-if (!PollCostSettings.TryParse(args[1..], out var settings, out var error))
-{
-    Console.Error.WriteLine(error);
-    Console.Error.WriteLine(PollCostSettings.Usage);
-    return 2;
-}
-
-// Ctrl+C cancels the run instead of killing the process, so the benchmark database is still dropped.
+// Ctrl+C cancels the run instead of killing the process, so benchmark databases and servers are cleaned up.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -24,5 +12,21 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-await PollCostBenchmark.RunAsync(settings, cancellation.Token);
-return 0;
+var command = args.Length > 0 ? args[0] : "";
+var rest = args.Length > 0 ? args[1..] : [];
+switch (command)
+{
+    case "poll-cost":
+        if (!PollCostSettings.TryParse(rest, out var settings, out var error))
+        {
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine(PollCostSettings.Usage);
+            return 2;
+        }
+        await PollCostBenchmark.RunAsync(settings, cancellation.Token);
+        return 0;
+    // Each further benchmark adds one case here: "name" => await XBenchmark.RunAsync(rest, cancellation.Token) (returns the exit code).
+    default:
+        Console.Error.WriteLine("usage: Callout.Dashboard.Benchmarks <command> [options]   (commands: poll-cost; each takes --help)");
+        return 2;
+}

@@ -72,6 +72,13 @@ public sealed class RealHost : IAsyncDisposable
 
     public int Port => Address.Port;
 
+    /// <summary>Resident memory of the server process, from /proc (Linux).</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     /// <summary>Stops the process the hard way, as a crash or a power cut would; the content root stays.</summary>
     public async Task KillAsync()
     {
