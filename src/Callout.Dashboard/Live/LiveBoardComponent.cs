@@ -61,8 +61,8 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     private void Refresh()
     {
         Snapshot = Snapshots.Get(Filter);
-        var known = Board.State.Queues.Keys.Where(Board.Rules.IsCalloutQueue).Concat(Board.State.Calls.Values.Select(c => c.QueueKey).OfType<string>()).ToHashSet(StringComparer.Ordinal);
-        UnknownQueueKeys = [.. Filter.Keys.Where(k => !known.Contains(k))];
+        // The snapshot lists every filtered queue the board knows (from calls or the queues table).
+        UnknownQueueKeys = Filter.IsAll ? [] : [.. Filter.Keys.Where(k => !Snapshot.Queues.Any(q => q.QueueKey == k))];
     }
 
     /// <summary>Called on the poller's thread: coalesces a burst of changes into one render.</summary>
