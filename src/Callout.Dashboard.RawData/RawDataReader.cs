@@ -22,14 +22,16 @@ public sealed partial class RawDataReader : IRawDataReader
     private const string ChangedCallIds = "SELECT DISTINCT call_id FROM call_events WHERE dte_updated > @since";
 
     // Start-up: today's calls, plus scheduled callouts ordered within the look-back that may still be
-    // pending (no Conversation rows and no 'd' Queue row yet).
+    // pending (no Conversation rows and no 'd' Queue row yet). The look-back starts from callout Queue
+    // events, which an index on (queue_key, dte_start) finds, rather than from every Initiation event.
     private const string StartupCallIds = """
         SELECT call_id FROM call_events WHERE dte_start >= @today
         UNION SELECT call_id FROM call_events WHERE dte_updated >= @today
-        UNION SELECT i.call_id FROM call_events i
-          WHERE i.event_type = 'i' AND i.dte_start >= @scheduledSince
-            AND (i.duration_tot_sec > @scheduledThresholdSec OR i.dte_scheduled_callback IS NOT NULL)
-            AND NOT EXISTS (SELECT 1 FROM call_events c WHERE c.call_id = i.call_id
+        UNION SELECT q.call_id FROM call_events q
+          WHERE q.event_type = 'q' AND q.dte_start >= @scheduledSince AND q.dte_start < @today AND ({0})
+            AND EXISTS (SELECT 1 FROM call_events i WHERE i.call_id = q.call_id AND i.event_type = 'i'
+                        AND (i.duration_tot_sec > @scheduledThresholdSec OR i.dte_scheduled_callback IS NOT NULL))
+            AND NOT EXISTS (SELECT 1 FROM call_events c WHERE c.call_id = q.call_id
                             AND (c.event_type = 'c' OR (c.event_type = 'q' AND TRIM(c.result_code) = 'd')))
         """;
 
@@ -82,15 +84,14 @@ public sealed partial class RawDataReader : IRawDataReader
         _connections = connections;
         _commandTimeoutSeconds = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
         var extras = CheckedTableName(options.CallEventExtrasTable);
-        var prefixClauses = new List<string>();
         for (var i = 0; i < options.CalloutQueuePrefixes.Length; i++)
         {
-            prefixClauses.Add($@"ce.queue_key LIKE @prefix{i} ESCAPE '\'");
             _prefixParameters.Add($"prefix{i}", EscapeLike(options.CalloutQueuePrefixes[i]) + "%");
         }
-        var prefixes = string.Join(" OR ", prefixClauses);
-        _changedCallsSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, CallsOf, ChangedCallIds, prefixes, extras, CallColumns);
-        _startupCallsSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, CallsOf, StartupCallIds, prefixes, extras, CallColumns);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var startupIds = string.Format(culture, StartupCallIds, PrefixClauses("q", options.CalloutQueuePrefixes.Length));
+        _changedCallsSql = string.Format(culture, CallsOf, ChangedCallIds, PrefixClauses("ce", options.CalloutQueuePrefixes.Length), extras, CallColumns);
+        _startupCallsSql = string.Format(culture, CallsOf, startupIds, PrefixClauses("ce", options.CalloutQueuePrefixes.Length), extras, CallColumns);
     }
 
     public Task<IReadOnlyList<CallEventRow>> ReadChangedCallsAsync(DateTime since, CancellationToken cancellationToken) =>
@@ -178,6 +179,10 @@ public sealed partial class RawDataReader : IRawDataReader
         PauseType = c.Text("pause_type"),
         DteUpdated = c.NullableTime("dte_updated"),
     };
+
+    /// <summary>"alias.queue_key LIKE @prefix0 ESCAPE '\' OR …", one per configured prefix (the values are parameters).</summary>
+    private static string PrefixClauses(string alias, int count) =>
+        string.Join(" OR ", Enumerable.Range(0, count).Select(i => $@"{alias}.queue_key LIKE @prefix{i} ESCAPE '\'"));
 
     /// <summary>In LIKE, '_' and '%' are wildcards: Puzzel's '__Callout_' prefix must match literally.</summary>
     internal static string EscapeLike(string prefix) =>

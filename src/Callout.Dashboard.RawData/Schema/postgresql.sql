@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS call_events (
 CREATE INDEX IF NOT EXISTS ix_call_events_dte_updated ON call_events (dte_updated);
 CREATE INDEX IF NOT EXISTS ix_call_events_call_id ON call_events (call_id);
 CREATE INDEX IF NOT EXISTS ix_call_events_dte_start ON call_events (dte_start);
-CREATE INDEX IF NOT EXISTS ix_call_events_queue_key_dte_start ON call_events (queue_key, dte_start);
+-- varchar_pattern_ops lets LIKE '\_\_Callout\_%' use the index whatever the database's collation.
+CREATE INDEX IF NOT EXISTS ix_call_events_queue_key_dte_start ON call_events (queue_key varchar_pattern_ops, dte_start);
 
 -- Keyed by the rec_id of the call's Initiation event; rewritten with its call, so it has no dte_updated.
 CREATE TABLE IF NOT EXISTS call_event_extras (
