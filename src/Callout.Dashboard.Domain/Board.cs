@@ -156,7 +156,14 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
 
     private static List<CallEventRow> Deduplicate(decimal callId, IEnumerable<CallEventRow> rows, List<RowAnomaly> anomalies)
     {
-        var byRecId = rows.GroupBy(r => r.RecId).ToList();
+        var list = rows.ToList();
+        var recIds = new HashSet<long>(list.Count);
+        if (list.TrueForAll(r => recIds.Add(r.RecId)))
+        {
+            // The usual case: rec_ids are unique, nothing to merge.
+            return list;
+        }
+        var byRecId = list.GroupBy(r => r.RecId).ToList();
         foreach (var twin in byRecId.Where(g => g.Distinct().Count() > 1))
         {
             anomalies.Add(new RowAnomaly("duplicate-rec-id", $"call_id {callId} rec_id {twin.Key}: differing rows, the newest kept"));

@@ -39,8 +39,7 @@ public static class SnapshotBuilder
             }
 
             var counter = Counter(queues, call.QueueKey!);
-            var id = call.CallId.ToString("0", CultureInfo.InvariantCulture);
-            var orderedAt = rules.WithOffset(call.OrderedAt);
+            // Most calls of a day only add to counters: ids and times are formatted only for listed calls.
             if (call.AgentId is int agentId && (call.OrderedAt >= today || call.Phase is CalloutPhase.InProgress or CalloutPhase.Scheduled))
             {
                 agentsInView.Add(agentId);
@@ -50,7 +49,7 @@ public static class SnapshotBuilder
             {
                 case CalloutPhase.InProgress:
                     var awaiting = rules.Elapsed(call.OrderedAt, now) > rules.InProgressLimit;
-                    active.Add(new ActiveCallout(id, call.QueueKey, call.AgentId, call.Destination, orderedAt, awaiting ? ActiveState.AwaitingData : ActiveState.InProgress));
+                    active.Add(new ActiveCallout(Id(call), call.QueueKey, call.AgentId, call.Destination, rules.WithOffset(call.OrderedAt), awaiting ? ActiveState.AwaitingData : ActiveState.InProgress));
                     counter.Active++;
                     if (!awaiting && call.AgentId is int talking)
                     {
@@ -59,14 +58,14 @@ public static class SnapshotBuilder
                     break;
                 case CalloutPhase.Scheduled:
                     var due = call.DueAt!.Value;
-                    scheduled.Add(new ScheduledCallout(id, call.QueueKey, call.Destination, orderedAt, rules.WithOffset(due), now > due, call.AgentId));
+                    scheduled.Add(new ScheduledCallout(Id(call), call.QueueKey, call.Destination, rules.WithOffset(call.OrderedAt), rules.WithOffset(due), now > due, call.AgentId));
                     counter.Scheduled++;
                     break;
                 case CalloutPhase.Completed:
                     var ended = call.EndedAt ?? call.OrderedAt;
                     if (ended >= recentFrom && ended <= recentTo)
                     {
-                        recent.Add(new RecentCallout(id, call.QueueKey, call.AgentId, call.Destination, orderedAt, rules.WithOffset(ended), call.Outcome!.Value, call.TalkSeconds, call.Transferred));
+                        recent.Add(new RecentCallout(Id(call), call.QueueKey, call.AgentId, call.Destination, rules.WithOffset(call.OrderedAt), rules.WithOffset(ended), call.Outcome!.Value, call.TalkSeconds, call.Transferred));
                     }
                     if (ended >= today && ended < tomorrow && call.Outcome == CalloutOutcome.Answered)
                     {
@@ -81,7 +80,7 @@ public static class SnapshotBuilder
                     var at = call.EndedAt ?? call.OrderedAt;
                     if (at >= recentFrom && at <= recentTo)
                     {
-                        cancelled.Add(new CancelledCallout(id, call.QueueKey, call.Phase == CalloutPhase.Cancelled ? CancelKind.Cancelled : CancelKind.Deleted, rules.WithOffset(at), call.AgentId));
+                        cancelled.Add(new CancelledCallout(Id(call), call.QueueKey, call.Phase == CalloutPhase.Cancelled ? CancelKind.Cancelled : CancelKind.Deleted, rules.WithOffset(at), call.AgentId));
                         counter.CancelledRecent++;
                     }
                     break;
@@ -101,6 +100,8 @@ public static class SnapshotBuilder
             Queues(state, rules, filter, queues),
             agentToAgent);
     }
+
+    private static string Id(CalloutFacts call) => call.CallId.ToString("0", CultureInfo.InvariantCulture);
 
     private static Freshness FreshnessOf(BoardState state, BoardRules rules) => new(
         state.Poll.LastPollAt is { } at ? TimeZoneInfo.ConvertTime(at, rules.TimeZone) : null,

@@ -12,12 +12,13 @@ public sealed record CircuitMemorySettings(
     int Batch,
     int RendererLimit,
     int PagesPerContext,
+    TimeSpan Hold,
     bool Quick)
 {
     public const string Usage = """
         usage: circuits [--steps 0,100,500] [--page /] [--quick]
                         [--settle 15] [--samples 10] [--concurrency 6] [--batch 50]
-                        [--renderer-limit 6] [--pages-per-context 100]
+                        [--renderer-limit 6] [--pages-per-context 100] [--hold 0]
 
         Server memory per open dashboard page. Starts the built dashboard (Release) in demo mode as a child
         process, opens the page in one headless Chromium (CALLOUT_CHROMIUM, default /usr/bin/chromium) until
@@ -34,6 +35,8 @@ public sealed record CircuitMemorySettings(
           --batch              pages per batch; between batches the machine's free memory is checked
           --renderer-limit     Chromium --renderer-process-limit: tabs share this many renderer processes
           --pages-per-context  pages per browser context (Chromium caps WebSockets per host per context)
+          --hold               seconds to keep the server and pages up after the last step, for inspecting
+                               the server (its pid is printed) with dotnet-counters or dotnet-gcdump
         """;
 
     public static bool TryParse(string[] args, out CircuitMemorySettings settings, out string? error, out bool help)
@@ -43,7 +46,7 @@ public sealed record CircuitMemorySettings(
         help = false;
         List<int>? steps = null;
         string? page = null;
-        int? settle = null, samples = null, concurrency = null, batch = null, rendererLimit = null, pagesPerContext = null;
+        int? settle = null, hold = null, samples = null, concurrency = null, batch = null, rendererLimit = null, pagesPerContext = null;
         var quick = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -64,6 +67,9 @@ public sealed record CircuitMemorySettings(
                     break;
                 case "--settle" when TryInt(value, 0, 3600, out var v):
                     settle = v;
+                    break;
+                case "--hold" when TryInt(value, 0, 3600, out var v):
+                    hold = v;
                     break;
                 case "--samples" when TryInt(value, 1, 600, out var v):
                     samples = v;
@@ -95,6 +101,7 @@ public sealed record CircuitMemorySettings(
             batch ?? 50,
             rendererLimit ?? 6,
             pagesPerContext ?? 100,
+            TimeSpan.FromSeconds(hold ?? 0),
             quick);
         return true;
     }
