@@ -36,13 +36,16 @@ public sealed class WallSoakTests(ITestOutputHelper output)
             samples.Add((DateTime.UtcNow - started, host.ResidentBytes(), clock, age.Trim()));
             output.WriteLine($"{samples[^1].At.TotalMinutes:0.0} min: server RSS {samples[^1].Bytes / 1048576.0:0.0} MB, wall clock {clock}, {age.Trim()}");
             await Assertions.Expect(page.Locator("#connection-badge")).ToHaveTextAsync("live");
-            Assert.Contains(" s old", age);
+            // Rows keep landing: the newest is at most a couple of minutes old (calls end and land late by design).
+            Assert.Matches(@"data (\d+ s|1 min|2 min) old", age.Trim());
         }
 
         var settled = samples.First(s => s.At >= TimeSpan.FromMinutes(Math.Min(2, minutes / 2.0)));
         var last = samples[^1];
         output.WriteLine($"Settled at {settled.Bytes / 1048576.0:0.0} MB, ended at {last.Bytes / 1048576.0:0.0} MB over {minutes} min.");
         Assert.NotEqual(samples[0].Clock, last.Clock);
+        Assert.DoesNotContain("Demo traffic stopped", host.Output);
+        Assert.DoesNotContain("Raw data poll failed", host.Output);
         Assert.True(last.Bytes < settled.Bytes * 1.3, $"Server memory grew from {settled.Bytes / 1048576.0:0.0} MB to {last.Bytes / 1048576.0:0.0} MB.");
     }
 }
