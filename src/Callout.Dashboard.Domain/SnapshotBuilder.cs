@@ -33,7 +33,8 @@ public static class SnapshotBuilder
                 agentToAgent += filter.IsAll && call.OrderedAt >= today ? 1 : 0;
                 continue;
             }
-            if (!filter.Includes(call.QueueKey))
+            // A call ordered days ahead is a bad row (reported when folded): listing it would mislead.
+            if (!filter.Includes(call.QueueKey) || call.OrderedAt > now.AddDays(1))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Callout.Dashboard.Domain;
 using Callout.Dashboard.RawData;
@@ -27,6 +28,8 @@ public static partial class FanoutBenchmark
 
     private const int ConnectConcurrency = 20;
 
+    private const int WarmUpSeconds = 2;
+
     /// <summary>Connections the naive phase leaves free on the database server for everyone else.</summary>
     private const int ConnectionReserve = 20;
 
@@ -46,6 +49,26 @@ public static partial class FanoutBenchmark
             return 2;
         }
 
+        // A service manager's SIGTERM cancels the run like Ctrl+C, so the server process and the database go too.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        });
+        try
+        {
+            return await RunAsync(settings, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("fanout: cancelled; the dashboard process was stopped and the benchmark database dropped.");
+            return 130;
+        }
+    }
+
+    private static async Task<int> RunAsync(FanoutSettings settings, CancellationToken cancellationToken)
+    {
         // The measuring side must not be what limits delivery: a thread pool that starts at two threads
         // grows slowly under a burst of 1,000 connections' callbacks. The dashboard keeps its defaults.
         ThreadPool.GetMinThreads(out var workers, out var completion);
@@ -86,7 +109,7 @@ public static partial class FanoutBenchmark
 
         PrintSummary(settings, results);
         Console.WriteLine(JsonLine(settings, results));
-        return results.All(r => r.Error is null && r.Misses == 0 && r.Leaks == 0 && r.Naive?.Misses == 0) ? 0 : 1;
+        return results.All(r => r.Error is null && r.NaiveError is null && r.Misses == 0 && r.Leaks == 0 && r.Naive?.Misses == 0) ? 0 : 1;
     }
 
     private sealed record RunContext(
@@ -133,8 +156,15 @@ public static partial class FanoutBenchmark
         }
         // The stopped dashboard's backends exit and report their last transactions before the naive window opens.
         await Task.Delay(500, cancellationToken);
-        var naive = await RunNaivePhaseAsync(context, plan, cancellationToken);
-        return ours with { Naive = naive };
+        try
+        {
+            return ours with { Naive = await RunNaivePhaseAsync(context, plan, cancellationToken) };
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Console.WriteLine($"fanout: the naive phase with {count} viewers failed: {ex.GetType().Name}: {ex.Message}");
+            return ours with { NaiveError = $"{ex.GetType().Name}: {ex.Message}" };
+        }
     }
 
     /// <summary>N hub clients on the dashboard; rows inserted for the window; deliveries, CPU, memory and DB queries.</summary>
@@ -152,15 +182,17 @@ public static partial class FanoutBenchmark
             Console.WriteLine($"connected and subscribed {viewers.Count} hub clients ({plan.Count(q => q is null)} all queues, " +
                 $"{plan.Count(q => q is not null)} one queue) in {connectWatch.Elapsed.TotalSeconds:F1} s; server RSS " +
                 $"{Megabytes(rssBeforeConnect):F0} → {Megabytes(server.ResidentBytes()):F0} MB");
-            // Let the connection burst settle before the window opens.
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            // Warm-up, not measured: the connection burst settles and the poll → board → hub path is compiled
+            // (the process started seconds ago) before the window opens.
+            var writer = new RawDataWriter(new PostgreSqlConnections(context.WriterSource));
+            await InsertAsync(writer, new ConcurrentDictionary<string, Commit>(StringComparer.Ordinal), settings.Rate, WarmUpSeconds, cancellationToken);
+            await Task.Delay(settings.PollInterval, cancellationToken);
 
             var commits = new ConcurrentDictionary<string, Commit>(StringComparer.Ordinal);
-            var writer = new RawDataWriter(new PostgreSqlConnections(context.WriterSource));
             using var sampler = new ProcessSampler(server);
             var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var before = await context.Transactions.SampleAsync(cancellationToken);
-            var window = await InsertAsync(writer, commits, settings, cancellationToken);
+            var window = await InsertAsync(writer, commits, settings.Rate, settings.Seconds, cancellationToken);
             // Closing the writer's idle connections makes their backends report their transactions now.
             context.WriterSource.Clear();
             await Task.Delay(200, cancellationToken);
@@ -235,7 +267,7 @@ public static partial class FanoutBenchmark
             var queriesBefore = counters.Queries;
             var pollsBefore = counters.PollMilliseconds.Count;
             var before = await context.Transactions.SampleAsync(cancellationToken);
-            var window = await InsertAsync(writer, commits, settings, cancellationToken);
+            var window = await InsertAsync(writer, commits, settings.Rate, settings.Seconds, cancellationToken);
             var statements = (counters.Queries - queriesBefore) / window.Elapsed.TotalSeconds;
             var polls = counters.PollMilliseconds.Skip(pollsBefore).ToArray();
             await DrainAsync(viewers, commits, cancellationToken);
@@ -273,13 +305,13 @@ public static partial class FanoutBenchmark
     }
 
     /// <summary>Inserts rate × seconds callouts evenly over the window; each commit is timed right after its write returns.</summary>
-    private static async Task<InsertWindow> InsertAsync(RawDataWriter writer, ConcurrentDictionary<string, Commit> commits, FanoutSettings settings, CancellationToken cancellationToken)
+    private static async Task<InsertWindow> InsertAsync(RawDataWriter writer, ConcurrentDictionary<string, Commit> commits, double rate, int seconds, CancellationToken cancellationToken)
     {
-        var count = Math.Max(1, (int)Math.Round(settings.Rate * settings.Seconds));
+        var count = Math.Max(1, (int)Math.Round(rate * seconds));
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
         {
-            var wait = TimeSpan.FromSeconds(i / settings.Rate) - Stopwatch.GetElapsedTime(started);
+            var wait = TimeSpan.FromSeconds(i / rate) - Stopwatch.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, cancellationToken);
@@ -289,7 +321,7 @@ public static partial class FanoutBenchmark
             await writer.WriteCallAsync(Order(callId, QueueKeys[queue]), cancellationToken);
             commits[callId.ToString(CultureInfo.InvariantCulture)] = new Commit(Stopwatch.GetTimestamp(), queue);
         }
-        var rest = TimeSpan.FromSeconds(settings.Seconds) - Stopwatch.GetElapsedTime(started);
+        var rest = TimeSpan.FromSeconds(seconds) - Stopwatch.GetElapsedTime(started);
         if (rest > TimeSpan.Zero)
         {
             await Task.Delay(rest, cancellationToken);
@@ -371,6 +403,10 @@ public static partial class FanoutBenchmark
         Console.WriteLine($"  {"server RSS MB (peak)",-34} {r.ServerRssMb,28:F0}");
         Console.WriteLine($"  {"benchmark process CPU %",-34} {r.ClientCpuPct,28:F1}");
         Console.WriteLine($"  {"version gaps / disconnects",-34} {$"{r.Gaps} / {r.Disconnects}",28}");
+        if (r.NaiveError is not null)
+        {
+            Console.WriteLine($"  naive phase failed: {r.NaiveError}");
+        }
         if (n is not null)
         {
             Console.WriteLine($"  {"naive: pool connections",-34} {"",28} {n.Connections,28}");
@@ -397,7 +433,7 @@ public static partial class FanoutBenchmark
                 Console.WriteLine($"{r.Viewers,8} failed: {r.Error}");
                 continue;
             }
-            var n = r.Naive!;
+            var n = r.Naive ?? EmptyNaive;
             Console.WriteLine($"{r.Viewers,8} {r.Latency.P50,7:F0} {r.Latency.P95,7:F0} {r.Latency.P99,7:F0} {r.Latency.Max,7:F0} {r.Misses,5} {r.Leaks,5} " +
                 $"{r.ServerCpuPct,6:F1} {r.ServerRssMb,7:F0} {r.DbQueriesPerSecond,6:F1} {n.QueriesPerSecond,10:F1} {n.Latency.P50,10:F0} {n.Latency.P95,10:F0} {Ratio(n.QueriesPerSecond, r.DbQueriesPerSecond),8:F1}");
         }
@@ -415,7 +451,7 @@ public static partial class FanoutBenchmark
                 rows.Add(row);
                 continue;
             }
-            var n = r.Naive!;
+            var n = r.Naive ?? EmptyNaive;
             row["p50_ms"] = Round(r.Latency.P50);
             row["p95_ms"] = Round(r.Latency.P95);
             row["p99_ms"] = Round(r.Latency.P99);
@@ -425,12 +461,12 @@ public static partial class FanoutBenchmark
             row["server_cpu_pct"] = Round(r.ServerCpuPct);
             row["server_rss_mb"] = Round(r.ServerRssMb);
             row["db_queries_per_s"] = Round(r.DbQueriesPerSecond);
-            row["naive_db_queries_per_s"] = Round(n.QueriesPerSecond);
-            row["naive_p50_ms"] = Round(n.Latency.P50);
-            row["naive_p95_ms"] = Round(n.Latency.P95);
-            row["query_ratio"] = Round(Ratio(n.QueriesPerSecond, r.DbQueriesPerSecond));
-            row["latency_ratio_p50"] = Round(Ratio(n.Latency.P50, r.Latency.P50));
-            row["latency_ratio_p95"] = Round(Ratio(n.Latency.P95, r.Latency.P95));
+            row["naive_db_queries_per_s"] = r.Naive is null ? null : Round(n.QueriesPerSecond);
+            row["naive_p50_ms"] = r.Naive is null ? null : Round(n.Latency.P50);
+            row["naive_p95_ms"] = r.Naive is null ? null : Round(n.Latency.P95);
+            row["query_ratio"] = r.Naive is null ? null : Round(Ratio(n.QueriesPerSecond, r.DbQueriesPerSecond));
+            row["latency_ratio_p50"] = r.Naive is null ? null : Round(Ratio(n.Latency.P50, r.Latency.P50));
+            row["latency_ratio_p95"] = r.Naive is null ? null : Round(Ratio(n.Latency.P95, r.Latency.P95));
             row["rows"] = r.Rows;
             row["expected_deliveries"] = r.Expected;
             row["delivered"] = r.Delivered;
@@ -439,12 +475,16 @@ public static partial class FanoutBenchmark
             row["connect_s"] = Round(r.ConnectSeconds);
             row["server_cpu_peak_pct"] = Round(r.ServerCpuPeakPct);
             row["client_cpu_pct"] = Round(r.ClientCpuPct);
-            row["naive_p99_ms"] = Round(n.Latency.P99);
-            row["naive_misses"] = n.Misses;
-            row["naive_connections"] = n.Connections;
-            row["naive_poll_p95_ms"] = Round(n.PollMilliseconds.P95);
-            row["naive_failed_polls"] = n.FailedPolls;
-            row["naive_statements_per_s"] = Round(n.StatementsPerSecond);
+            row["naive_p99_ms"] = r.Naive is null ? null : Round(n.Latency.P99);
+            row["naive_misses"] = r.Naive is null ? null : (object)n.Misses;
+            row["naive_connections"] = r.Naive is null ? null : (object)n.Connections;
+            row["naive_poll_p95_ms"] = r.Naive is null ? null : Round(n.PollMilliseconds.P95);
+            row["naive_failed_polls"] = r.Naive is null ? null : (object)n.FailedPolls;
+            row["naive_statements_per_s"] = r.Naive is null ? null : Round(n.StatementsPerSecond);
+            if (r.NaiveError is not null)
+            {
+                row["naive_error"] = r.NaiveError;
+            }
             rows.Add(row);
         }
         return JsonSerializer.Serialize(new Dictionary<string, object?>
@@ -456,6 +496,8 @@ public static partial class FanoutBenchmark
             ["results"] = rows,
         });
     }
+
+    private static readonly NaiveResult EmptyNaive = new(0, 0, 0, Percentiles.Of([]), Percentiles.Of([]), 0, 0, 0);
 
     private static double Ratio(double naive, double ours) => ours > 0 ? naive / ours : 0;
 
@@ -483,6 +525,8 @@ public static partial class FanoutBenchmark
         NaiveResult? Naive,
         string? Error)
     {
+        public string? NaiveError { get; init; }
+
         public static RoundResult Failed(int viewers, string error) =>
             new(viewers, 0, 0, 0, 0, 0, 0, 0, 0, 0, Percentiles.Of([]), 0, 0, 0, 0, 0, null, error);
     }

@@ -142,6 +142,34 @@ public abstract class BoardSyncContract(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Poll_NullsNegativeDurationsAndAbsurdDates_AreCountedAndNothingIsLost()
+    {
+        var at = s_now.AddMinutes(-5);
+        var bare = new CallRows(1, at);
+        // Only the NOT NULL columns set: every nullable column is NULL.
+        await _db.Writer.WriteCallAsync([bare.Row(1, PuzzelCodes.Initiation, at, 0) with { DteUpdated = null }, bare.Row(2, PuzzelCodes.Queue, at, 0) with { QueueKey = "__Callout_Sales", DteUpdated = s_now.AddSeconds(-1) }]);
+        var negative = new CallRows(2, at);
+        await _db.Writer.WriteCallAsync([.. negative.Completed().Select(r => r with { DurationTotSec = -30, DurationSpeakSec = -5 })]);
+        var old = new CallRows(3, new DateTime(1900, 1, 1, 10, 0, 0));
+        await _db.Writer.WriteCallAsync([.. old.UpdatedAt(s_now.AddSeconds(-1)).Completed()]);
+        var future = new CallRows(4, new DateTime(2100, 1, 1, 10, 0, 0));
+        await _db.Writer.WriteCallAsync([.. future.UpdatedAt(s_now.AddSeconds(-1)).Order()]);
+        var fine = new CallRows(5, at);
+        await _db.Writer.WriteCallAsync(fine.Order());
+
+        await _sync.PollOnceAsync(default);
+
+        var snapshot = _board.Snapshot(QueueFilter.All);
+        Assert.True(_board.State.Poll.LastPollOk);
+        Assert.Contains(snapshot.ActiveCallouts, c => c.CallId == "1");
+        Assert.Contains(snapshot.ActiveCallouts, c => c.CallId == "5");
+        Assert.DoesNotContain(snapshot.ActiveCallouts, c => c.CallId == "4");
+        Assert.Equal(0, Assert.Single(snapshot.RecentCallouts, c => c.CallId == "2").TalkSeconds);
+        Assert.True(_anomalies.Counts.ContainsKey(RowAnomaly.NegativeDuration));
+        Assert.True(_anomalies.Counts[RowAnomaly.ImplausibleDate] >= 2);
+    }
+
+    [Fact]
     public async Task Poll_RowStampedInTheFuture_DoesNotHideLaterRows()
     {
         await _db.Writer.WriteCallAsync(new CallRows(1, s_now.AddMinutes(-1)).UpdatedAt(new DateTime(2100, 1, 1)).Order());
