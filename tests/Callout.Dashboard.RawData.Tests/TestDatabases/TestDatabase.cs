@@ -39,12 +39,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>An empty database on the test server, for tests that bring their own schema.</summary>
     public static async Task<string> CreateEmptyPostgresDatabaseAsync()
     {
-        var server = Environment.GetEnvironmentVariable(PostgresVariable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            throw new InvalidOperationException(
-                $"{PostgresVariable} is not set. The data tests need a real PostgreSQL server: run ./build/test.sh, which starts a throwaway one.");
-        }
+        var server = PostgresServer();
         var name = "raw_" + Guid.NewGuid().ToString("N")[..12];
         await using (var admin = new NpgsqlConnection(server))
         {
@@ -53,6 +48,16 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>The connection string of the test server, where tests may create databases.</summary>
+    public static string PostgresServer()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        return string.IsNullOrWhiteSpace(server)
+            ? throw new InvalidOperationException(
+                $"{PostgresVariable} is not set. The data tests need a real PostgreSQL server: run ./build/test.sh, which starts a throwaway one.")
+            : server;
     }
 
     public static async Task<TestDatabase> CreatePostgresAsync()

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Callout.Dashboard.RawData.Tests.TestDatabases;
+
+namespace Callout.Dashboard.Tests.Benchmarks;
+
+/// <summary>
+/// The benchmark commands' --quick modes run in CI so they keep working; their figures are printed, never
+/// judged here (timings on a shared CI machine prove nothing).
+/// </summary>
+public sealed class BenchmarkSmokeTests
+{
+    [Theory]
+    [InlineData("poll-cost", true)]
+    [InlineData("fanout", true)]
+    [InlineData("circuits", false)]
+    [InlineData("fold", false)]
+    public async Task Quick_Run_EndsWithOneJsonLineOfFigures(string command, bool needsDatabase)
+    {
+        List<string> args = [command, "--quick"];
+        if (needsDatabase)
+        {
+            args.AddRange(["--connection", TestDatabase.PostgresServer()]);
+        }
+
+        var (code, output) = await RunAsync(args);
+
+        Assert.True(code == 0, $"{command} --quick exited with {code}:\n{output}");
+        var json = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last(l => l.StartsWith('{'));
+        using var figures = JsonDocument.Parse(json);
+        Assert.Equal(command, figures.RootElement.GetProperty("benchmark").GetString());
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(IEnumerable<string> args)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Callout.Dashboard.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("Callout.Dashboard.sln not found");
+        }
+        // The benchmarks are built with the solution, in the same configuration as this test.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(root.FullName, "tests", "Callout.Dashboard.Benchmarks", "bin", configuration, "net10.0", "Callout.Dashboard.Benchmarks.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}
