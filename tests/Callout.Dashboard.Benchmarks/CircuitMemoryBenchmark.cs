@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -18,7 +19,7 @@ namespace Callout.Dashboard.Benchmarks;
 public static partial class CircuitMemoryBenchmark
 {
     private const double TargetKbPerCircuit = 500;
-    private const long MinFreeMachineBytes = 2L << 30;
+    private const long MinFreeMachineBytes = 3L << 30;
     private static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MaxOpeningTimePerStep = TimeSpan.FromMinutes(20);
 
@@ -36,7 +37,8 @@ public static partial class CircuitMemoryBenchmark
         double BrowserPssMb,
         int Renderers,
         double OpenSeconds,
-        double LoadAverage);
+        double LoadAverage,
+        int FailedPages);
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -57,11 +59,18 @@ public static partial class CircuitMemoryBenchmark
             Console.Error.WriteLine($"circuits: Chromium not found at {chromium}. Install Debian's chromium (./build/test.sh does) or set CALLOUT_CHROMIUM.");
             return 1;
         }
+        // SIGTERM (a CI timeout, kill) cancels too, so the server, the browser and the temp folder are cleaned up.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
-            return await RunAsync(settings, chromium, cancellationToken);
+            return await RunAsync(settings, chromium, stop.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             Console.Error.WriteLine("circuits: cancelled.");
             return 130;
@@ -76,7 +85,27 @@ public static partial class CircuitMemoryBenchmark
         Console.WriteLine($"dashboard: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm})");
         var steps = new List<Step>();
         string? stopped = null;
+        string? failed = null;
         var total = Stopwatch.StartNew();
+        try
+        {
+            stopped = await RunStepsAsync(settings, chromium, dll, steps, total, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Report what was measured before the failure, then fail the run.
+            Console.Error.WriteLine($"circuits: {ex}");
+            failed = ex.Message.Split('\n')[0];
+            stopped ??= "failed: " + failed;
+        }
+        Report(settings, steps, stopped, total.Elapsed);
+        return failed is null ? 0 : 1;
+    }
+
+    /// <summary>Runs the steps against a fresh server and browser; the reason it stopped short, or null.</summary>
+    private static async Task<string?> RunStepsAsync(CircuitMemorySettings settings, string chromium, string dll, List<Step> steps, Stopwatch total, CancellationToken cancellationToken)
+    {
+        string? stopped = null;
         await using (var server = DashboardServer.Start(dll))
         {
             await server.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2), cancellationToken);
@@ -99,7 +128,8 @@ public static partial class CircuitMemoryBenchmark
                 var tabs = new Tabs(browser, new Uri(server.Address, settings.Page), settings);
                 var warmUp = Stopwatch.StartNew();
                 await tabs.WarmUpAsync(cancellationToken);
-                Console.WriteLine($"warm-up page opened and closed in {warmUp.Elapsed.TotalSeconds:F1} s (Chromium {browser.Version}, renderer limit {settings.RendererLimit})");
+                Console.WriteLine($"warm-up page opened and closed in {warmUp.Elapsed.TotalSeconds:F1} s (Chromium {browser.Version}, renderer limit {settings.RendererLimit}, " +
+                                  $"pages as {(settings.Windows ? "windows" : "tabs")}, {(settings.Paint ? "painted" : "not painted (display: none)")})");
 
                 foreach (var target in settings.Steps)
                 {
@@ -123,7 +153,14 @@ public static partial class CircuitMemoryBenchmark
                 if (settings.Hold > TimeSpan.Zero)
                 {
                     Console.WriteLine($"holding {settings.Hold.TotalSeconds:F0} s with {tabs.Count} pages open: server pid {server.ProcessId}, {server.Address}");
-                    await Task.Delay(settings.Hold, cancellationToken);
+                    try
+                    {
+                        await Task.Delay(settings.Hold, cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Ctrl+C or SIGTERM ends the hold; the figures are still reported.
+                    }
                 }
             }
             finally
@@ -131,8 +168,7 @@ public static partial class CircuitMemoryBenchmark
                 await CloseBrowserAsync(browser, playwright, server.ProcessId);
             }
         }
-        Report(settings, steps, stopped, total.Elapsed);
-        return 0;
+        return stopped;
     }
 
     /// <summary>Opens pages in batches until <paramref name="target"/> are open; the reason it stopped short, or null.</summary>
@@ -169,7 +205,7 @@ public static partial class CircuitMemoryBenchmark
             }
             var batch = Math.Min(tabs.Settings.Batch, target - tabs.Count);
             var before = Stopwatch.StartNew();
-            await tabs.OpenAsync(batch, cancellationToken);
+            await tabs.OpenAsync(batch, allowedFailures, cancellationToken);
             Console.WriteLine($"  {tabs.Count,5}/{target} open ({tabs.Failures} failed), batch {before.Elapsed.TotalSeconds:F1} s, " +
                               $"server RSS {Mb(Proc.ResidentBytes(server.ProcessId)):F0} MB, machine free {Mb(Proc.MemAvailableBytes()):N0} MB");
         }
@@ -212,7 +248,7 @@ public static partial class CircuitMemoryBenchmark
                 marginal = (median - previous.RssMb * (1 << 20)) / (pages - previous.Pages) / 1024;
             }
         }
-        return new Step(target, pages, live, median / (1 << 20), Mb(rss[0]), Mb(rss[^1]), perCircuit, marginal, serverCpu, browserCpu, Mb(browserPss), renderers, openSeconds, Proc.LoadAverage());
+        return new Step(target, pages, live, median / (1 << 20), Mb(rss[0]), Mb(rss[^1]), perCircuit, marginal, serverCpu, browserCpu, Mb(browserPss), renderers, openSeconds, Proc.LoadAverage(), tabs.Failures);
     }
 
     private static void Report(CircuitMemorySettings settings, List<Step> steps, string? stopped, TimeSpan elapsed)
@@ -261,6 +297,11 @@ public static partial class CircuitMemoryBenchmark
             }
             step["cpu_pct"] = Math.Round(s.CpuPct, 1);
             step["live_pages"] = s.Live;
+            if (s.FailedPages > 0)
+            {
+                // Pages given up on may have left circuits the server still holds (disconnected, retained).
+                step["failed_pages"] = s.FailedPages;
+            }
             step["browser_cpu_pct"] = Math.Round(s.BrowserCpuPct, 1);
             step["browser_pss_mb"] = Math.Round(s.BrowserPssMb, 0);
             step["open_s"] = Math.Round(s.OpenSeconds, 1);
@@ -277,6 +318,8 @@ public static partial class CircuitMemoryBenchmark
         json["settle_s"] = settings.Settle.TotalSeconds;
         json["samples"] = settings.Samples;
         json["renderer_limit"] = settings.RendererLimit;
+        json["painted"] = settings.Paint;
+        json["pages_as"] = settings.Windows ? "windows" : "tabs";
         Console.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
     }
 
@@ -317,9 +360,20 @@ public static partial class CircuitMemoryBenchmark
     /// <summary>The open pages, spread over browser contexts of at most PagesPerContext pages each.</summary>
     private sealed class Tabs(IBrowser browser, Uri url, CircuitMemorySettings settings)
     {
-        private static readonly ViewportSize Viewport = new() { Width = 1280, Height = 800 };
+        // Small: every headless tab is painted, and raster memory grows with the viewport. The server renders
+        // the same components at any size (MudBlazor's breakpoints are CSS).
+        private const string NoPaintScript = """
+            (() => {
+              const sheet = new CSSStyleSheet();
+              sheet.replaceSync("html { display: none !important; }");
+              document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+            })();
+            """;
+
+        private static readonly ViewportSize Viewport = new() { Width = 800, Height = 600 };
         private readonly List<IPage> _pages = [];
-        private readonly List<IBrowserContext> _contexts = [];
+        private readonly List<Slot> _contexts = [];
+        private ICDPSession? _browserSession;
         private readonly SemaphoreSlim _contextLock = new(1, 1);
         private int _nextIndex;
         private int _failures;
@@ -346,7 +400,7 @@ public static partial class CircuitMemoryBenchmark
         /// <summary>One page opened and closed (with its context) before the baseline: JIT and caches warm.</summary>
         public async Task WarmUpAsync(CancellationToken cancellationToken)
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport });
+            var context = await NewContextAsync();
             try
             {
                 var page = await context.NewPageAsync();
@@ -358,19 +412,32 @@ public static partial class CircuitMemoryBenchmark
             }
         }
 
-        /// <summary>Tries to open <paramref name="count"/> more pages, <c>Concurrency</c> at a time.</summary>
-        public async Task OpenAsync(int count, CancellationToken cancellationToken)
+        /// <summary>Tries to open <paramref name="count"/> more pages, <c>Concurrency</c> at a time, until too many failed.</summary>
+        public async Task OpenAsync(int count, int allowedFailures, CancellationToken cancellationToken)
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(Enumerable.Range(0, count), options, async (_, token) =>
             {
+                if (Failures > allowedFailures)
+                {
+                    return; // the batch gives up: the caller stops the step
+                }
                 var index = Interlocked.Increment(ref _nextIndex) - 1;
                 IPage? page = null;
                 try
                 {
-                    var context = await ContextAsync(index / settings.PagesPerContext, token);
-                    page = await context.NewPageAsync();
-                    await GoAsync(page, token);
+                    var slot = await ContextAsync(index / settings.PagesPerContext, token);
+                    if (settings.Windows || index % settings.PagesPerContext == 0)
+                    {
+                        // The first page of a context is its window (made with the context).
+                        page = index % settings.PagesPerContext == 0 ? slot.Anchor : await slot.Context.NewPageAsync();
+                        await GoAsync(page, token);
+                    }
+                    else
+                    {
+                        page = await NewBackgroundTabAsync(slot, index, token);
+                        await WaitForCircuitAsync(page, token);
+                    }
                     lock (_pages)
                     {
                         _pages.Add(page);
@@ -419,6 +486,11 @@ public static partial class CircuitMemoryBenchmark
         private async Task GoAsync(IPage page, CancellationToken cancellationToken)
         {
             await page.GotoAsync(url.ToString(), new PageGotoOptions { Timeout = (float)PageTimeout.TotalMilliseconds }).WaitAsync(cancellationToken);
+            await WaitForCircuitAsync(page, cancellationToken);
+        }
+
+        private static async Task WaitForCircuitAsync(IPage page, CancellationToken cancellationToken)
+        {
             // kiosk.js marks the body once Blazor.start() resolved: the circuit is up.
             await page.WaitForSelectorAsync("body[data-circuit='up']", new PageWaitForSelectorOptions
             {
@@ -427,14 +499,75 @@ public static partial class CircuitMemoryBenchmark
             }).WaitAsync(cancellationToken);
         }
 
-        private async Task<IBrowserContext> ContextAsync(int number, CancellationToken cancellationToken)
+        /// <summary>
+        /// A background tab in the context's window (DevTools protocol Target.createTarget, as Playwright has no
+        /// call for it). Tabs, unlike Playwright's one window a page, share renderer processes up to
+        /// --renderer-process-limit. Headless Chromium keeps every tab visible and running; Playwright turns
+        /// background throttling off. The URL carries a #tab-N fragment to find the tab among the context's
+        /// pages; the app ignores fragments (its links keep only the query).
+        /// </summary>
+        private async Task<IPage> NewBackgroundTabAsync(Slot slot, int index, CancellationToken cancellationToken)
+        {
+            var marked = $"{url}#tab-{index}";
+            var created = await _browserSession!.SendAsync("Target.createTarget", new Dictionary<string, object>
+            {
+                ["url"] = marked,
+                ["browserContextId"] = slot.Id,
+                ["background"] = true,
+                ["newWindow"] = false,
+            });
+            var deadline = DateTime.UtcNow + PageTimeout;
+            while (DateTime.UtcNow < deadline)
+            {
+                // Playwright attaches to every target of its contexts: the tab shows up among the context's pages.
+                var page = slot.Context.Pages.FirstOrDefault(p => p.Url == marked);
+                if (page is not null)
+                {
+                    return page;
+                }
+                await Task.Delay(100, cancellationToken);
+            }
+            var targetId = created?.GetProperty("targetId").GetString();
+            if (targetId is not null)
+            {
+                await _browserSession.SendAsync("Target.closeTarget", new Dictionary<string, object> { ["targetId"] = targetId });
+            }
+            throw new TimeoutException($"The background tab {marked} did not appear within {PageTimeout.TotalSeconds:F0} s.");
+        }
+
+        /// <summary>
+        /// A browser context; unless --paint, its pages lay nothing out: a style sheet adopted before any script
+        /// runs hides the whole document. Blazor still applies every render batch to the DOM and acknowledges
+        /// it, the kiosk heartbeat still runs, so the server does the same work; Chromium skips style, layout
+        /// and paint, which is what lets hundreds of pages fit in 2 cores.
+        /// </summary>
+        private async Task<IBrowserContext> NewContextAsync()
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport });
+            if (!settings.Paint)
+            {
+                await context.AddInitScriptAsync(NoPaintScript);
+            }
+            return context;
+        }
+
+        /// <summary>The context of the given number, made with its first (blank) page on first use.</summary>
+        private async Task<Slot> ContextAsync(int number, CancellationToken cancellationToken)
         {
             await _contextLock.WaitAsync(cancellationToken);
             try
             {
+                _browserSession ??= await browser.NewBrowserCDPSessionAsync();
                 while (_contexts.Count <= number)
                 {
-                    _contexts.Add(await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport }));
+                    var context = await NewContextAsync();
+                    var anchor = await context.NewPageAsync();
+                    var session = await context.NewCDPSessionAsync(anchor);
+                    var info = await session.SendAsync("Target.getTargetInfo");
+                    await session.DetachAsync();
+                    var id = info?.GetProperty("targetInfo").GetProperty("browserContextId").GetString()
+                        ?? throw new PlaywrightException("Target.getTargetInfo gave no browserContextId.");
+                    _contexts.Add(new Slot(context, id, anchor));
                 }
                 return _contexts[number];
             }
@@ -443,5 +576,7 @@ public static partial class CircuitMemoryBenchmark
                 _contextLock.Release();
             }
         }
+
+        private sealed record Slot(IBrowserContext Context, string Id, IPage Anchor);
     }
 }

@@ -13,12 +13,14 @@ public sealed record CircuitMemorySettings(
     int RendererLimit,
     int PagesPerContext,
     TimeSpan Hold,
+    bool Windows,
+    bool Paint,
     bool Quick)
 {
     public const string Usage = """
         usage: circuits [--steps 0,100,500] [--page /] [--quick]
                         [--settle 15] [--samples 10] [--concurrency 6] [--batch 50]
-                        [--renderer-limit 6] [--pages-per-context 100] [--hold 0]
+                        [--renderer-limit 6] [--pages-per-context 100] [--hold 0] [--windows] [--paint]
 
         Server memory per open dashboard page. Starts the built dashboard (Release) in demo mode as a child
         process, opens the page in one headless Chromium (CALLOUT_CHROMIUM, default /usr/bin/chromium) until
@@ -35,6 +37,11 @@ public sealed record CircuitMemorySettings(
           --batch              pages per batch; between batches the machine's free memory is checked
           --renderer-limit     Chromium --renderer-process-limit: tabs share this many renderer processes
           --pages-per-context  pages per browser context (Chromium caps WebSockets per host per context)
+          --windows            open every page in a window of its own (Playwright's NewPage); by default the
+                               first page of a context is its window and the others are tabs in it, which is
+                               what keeps Chromium to --renderer-process-limit renderers
+          --paint              let Chromium lay out and paint the pages; by default a style sheet hides each
+                               document (display: none) so only the DOM updates, render acks and heartbeats run
           --hold               seconds to keep the server and pages up after the last step, for inspecting
                                the server (its pid is printed) with dotnet-counters or dotnet-gcdump
         """;
@@ -48,6 +55,8 @@ public sealed record CircuitMemorySettings(
         string? page = null;
         int? settle = null, hold = null, samples = null, concurrency = null, batch = null, rendererLimit = null, pagesPerContext = null;
         var quick = false;
+        var windows = false;
+        var paint = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -58,6 +67,12 @@ public sealed record CircuitMemorySettings(
                     return false;
                 case "--quick":
                     quick = true;
+                    continue;
+                case "--windows":
+                    windows = true;
+                    continue;
+                case "--paint":
+                    paint = true;
                     continue;
                 case "--steps" when value is not null && TryParseSteps(value, out var s):
                     steps = s;
@@ -102,6 +117,8 @@ public sealed record CircuitMemorySettings(
             rendererLimit ?? 6,
             pagesPerContext ?? 100,
             TimeSpan.FromSeconds(hold ?? 0),
+            windows,
+            paint,
             quick);
         return true;
     }

@@ -150,14 +150,17 @@ public sealed class BadRowTests
     }
 
     [Fact]
-    public void Apply_DteStartIn2100_SnapshotDoesNotThrow()
+    public void Apply_DteStartIn2100_SnapshotListsNothingOfIt()
     {
         var board = new BoardHarness(At(10, 30));
 
         board.Apply([.. Rows.Completed(7001, new DateTime(2100, 1, 1, 10, 0, 0)), .. Rows.Ordered(7002, new DateTime(2100, 6, 1), initiationSec: 3600)]);
 
+        // A call ordered decades ahead is a bad row: reported when folded, never shown as waiting.
         var snapshot = board.Snapshot();
-        Assert.False(Assert.Single(snapshot.ScheduledPending).Overdue);
+        Assert.Empty(snapshot.ScheduledPending);
+        Assert.Empty(snapshot.ActiveCallouts);
+        Assert.Equal(2, board.Board.State.Calls.Count);
     }
 
     [Fact]
