@@ -30,6 +30,6 @@ switch (command)
     case "fanout": return await FanoutBenchmark.RunAsync(rest, cancellation.Token);
     // Each further benchmark adds one case here: "name" => await XBenchmark.RunAsync(rest, cancellation.Token) (returns the exit code).
     default:
-        Console.Error.WriteLine("usage: Callout.Dashboard.Benchmarks <command> [options]   (commands: poll-cost, fold; each takes --help)");
+        Console.Error.WriteLine("usage: Callout.Dashboard.Benchmarks <command> [options]   (commands: poll-cost, fold, fanout, circuits; each takes --help)");
         return 2;
 }
