@@ -50,7 +50,10 @@ public sealed class PollCostTests : IAsyncLifetime
         }
 
         Assert.True(one.Polls >= 5, $"only {one.Polls} polls measured");
-        Assert.Equal(one.CallsPerPoll, fifty.CallsPerPoll, precision: 1);
+        // Two statements a poll (changed calls, agent events) whatever the audience; a poll cut by the
+        // window's edge can move the ratio by a fraction, a per-viewer query would multiply it.
+        Assert.InRange(fifty.CallsPerPoll, one.CallsPerPoll - 0.5, one.CallsPerPoll + 0.5);
+        Assert.InRange(fifty.CallsPerPoll, 1.5, 2.5);
         Assert.InRange(fifty.Polls, one.Polls - 3, one.Polls + 3);
     }
 
