@@ -166,7 +166,7 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
         var byRecId = list.GroupBy(r => r.RecId).ToList();
         foreach (var twin in byRecId.Where(g => g.Distinct().Count() > 1))
         {
-            anomalies.Add(new RowAnomaly("duplicate-rec-id", $"call_id {callId} rec_id {twin.Key}: differing rows, the newest kept"));
+            anomalies.Add(new RowAnomaly(RowAnomaly.DuplicateRecId, $"call_id {callId} rec_id {twin.Key}: differing rows, the newest kept"));
         }
         return byRecId.Select(g => g.MaxBy(r => r.DteUpdated)!).ToList();
     }

@@ -10,4 +10,5 @@ public sealed record RowAnomaly(string Kind, string Detail)
     public const string MissingInitiation = "queue-event-without-initiation";
     public const string NegativeDuration = "negative-duration";
     public const string ImplausibleDate = "implausible-date";
+    public const string DuplicateRecId = "duplicate-rec-id";
 }

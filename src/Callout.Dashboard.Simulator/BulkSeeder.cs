@@ -16,8 +16,9 @@ public sealed class BulkSeeder(RawDataWriter writer, CentreProfile profile, int 
         var span = TimeSpan.FromDays(60);
         var rate = Math.Max(1, rows / 4.2 / span.TotalMinutes);
         var from = until - span;
-        var runner = new SimulatorRunner(writer, profile with { RatePerMinute = rate, Agents = ManyAgents(rate) }, seed, TimeProvider.System);
-        var generator = new TrafficGenerator(profile with { RatePerMinute = rate, Agents = ManyAgents(rate) }, seed, from);
+        var seeding = profile with { RatePerMinute = rate, Agents = ManyAgents(rate) };
+        var runner = new SimulatorRunner(writer, seeding, seed, TimeProvider.System);
+        var generator = new TrafficGenerator(seeding, seed, from);
         for (var t = from + s_step; runner.RowsWritten < rows && t <= until; t += s_step)
         {
             await runner.WriteAsync(generator.Advance(t), cancellationToken);
