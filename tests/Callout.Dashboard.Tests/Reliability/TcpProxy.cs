@@ -45,9 +45,13 @@ public sealed class TcpProxy : IAsyncDisposable
             foreach (var client in _open)
             {
                 // Linger 0 resets the connection, as a dead network does, instead of closing it politely.
-                if (client.Client is { } socket)
+                // A relay ending at the same moment may have disposed the socket already.
+                try
                 {
-                    socket.LingerState = new LingerOption(true, 0);
+                    client.Client.LingerState = new LingerOption(true, 0);
+                }
+                catch (Exception ex) when (ex is ObjectDisposedException or SocketException or NullReferenceException)
+                {
                 }
                 client.Dispose();
             }
