@@ -1,9 +1,15 @@
+using Callout.Dashboard.Access;
 using Callout.Dashboard.Api;
 using Callout.Dashboard.BoardHost;
 using Callout.Dashboard.Demo;
 using Callout.Dashboard.Hub;
 using Callout.Dashboard.Live;
 using Callout.Dashboard.RawDataPolling;
+
+if (args is ["hash-password", ..])
+{
+    return PasswordHashCommand.Run(Console.In, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,14 +23,22 @@ builder.AddBoard();
 builder.AddBoardApi();
 builder.AddBoardHub();
 builder.AddDashboardUi();
+builder.AddAccessControl();
+builder.AddRateLimits();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
+app.UseDashboardAssets();
+app.UseAccessControl();
+
+app.MapAccountEndpoints();
 app.MapBoardApi();
 app.MapBoardHub();
 app.MapDashboardUi();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

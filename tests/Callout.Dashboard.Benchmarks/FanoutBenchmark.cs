@@ -136,6 +136,7 @@ public static partial class FanoutBenchmark
             ["RawData__PollInterval"] = settings.PollInterval.ToString("c", CultureInfo.InvariantCulture),
             ["RawData__TimeZone"] = "UTC",
             ["Demo__Enabled"] = "false",
+            ["Auth__Mode"] = "None",
         }))
         {
             await server.WaitUntilPollingAsync(TimeSpan.FromSeconds(90), cancellationToken);

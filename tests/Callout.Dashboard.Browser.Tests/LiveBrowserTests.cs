@@ -35,6 +35,7 @@ public sealed class LiveBrowserTests : IAsyncLifetime
         ["ConnectionStrings__RawData"] = db.ConnectionString,
         ["RawData__TimeZone"] = "Europe/Oslo",
         ["RawData__PollInterval"] = "00:00:00.500",
+        ["Auth__Mode"] = "None",
     };
 
     [Fact]

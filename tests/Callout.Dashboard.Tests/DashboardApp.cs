@@ -5,9 +5,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Callout.Dashboard.Tests;
 
-/// <summary>The real app in memory, configured through the same keys operators use.</summary>
+/// <summary>
+/// The real app in memory, configured through the same keys operators use. Sign-in is off
+/// (Auth:Mode=None) unless a test sets Auth keys, and tokens and keys go to a folder of its own.
+/// </summary>
 public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("callout-app-").FullName;
+
     public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
 
     public static DashboardApp OnPostgres(string connectionString, params (string Key, string? Value)[] more) =>
@@ -17,7 +22,7 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings) 
             ["ConnectionStrings:RawData"] = connectionString,
             ["RawData:TimeZone"] = "Europe/Oslo",
             ["RawData:PollInterval"] = "00:00:00.200",
-        }.Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))).ToDictionary());
+        }.Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 
     /// <summary>Wall-clock time in Oslo, the zone the test rows are written in.</summary>
     public static DateTime OsloNow() => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Oslo).DateTime;
@@ -25,9 +30,26 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings) 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("Auth:DataDirectory", _dataDirectory);
+        if (!settings.Keys.Any(k => k.StartsWith("Auth:", StringComparison.Ordinal)))
+        {
+            builder.UseSetting("Auth:Mode", "None");
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>The folder where this app keeps its wall-display tokens and keys.</summary>
+    public string DataDirectory => _dataDirectory;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
         }
     }
 

@@ -1,5 +1,9 @@
 using Bunit.TestDoubles;
+using Callout.Dashboard.Access;
 using Callout.Dashboard.Live;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -38,7 +42,26 @@ internal sealed class UiHarness : IAsyncDisposable
         Context.Services.AddSingleton(Snapshots);
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
+
+        // Signed in as a team lead of every queue unless a test says otherwise.
+        Auth = Context.AddAuthorization();
+        Auth.SetAuthorized("Test lead");
+        Auth.SetRoles(Roles.TeamLead);
+        _dataDirectory = Directory.CreateTempSubdirectory("callout-ui-").FullName;
+        WallTokens = new WallTokenStore(
+            new EphemeralDataProtectionProvider(),
+            Microsoft.Extensions.Options.Options.Create(new AuthOptions { DataDirectory = _dataDirectory }),
+            new HostingEnvironment { ContentRootPath = _dataDirectory },
+            Clock,
+            NullLogger<WallTokenStore>.Instance);
+        Context.Services.AddSingleton(WallTokens);
     }
+
+    private readonly string _dataDirectory;
+
+    public BunitAuthorizationContext Auth { get; }
+
+    public WallTokenStore WallTokens { get; }
 
     public BunitContext Context { get; }
 
@@ -74,7 +97,7 @@ internal sealed class UiHarness : IAsyncDisposable
 
     /// <summary>The view a page would hand its panels, for rendering a panel on its own.</summary>
     public BoardView View(params string[] queueKeys) =>
-        new(Snapshots.Get(queueKeys.Length == 0 ? QueueFilter.All : new QueueFilter(queueKeys)), Board.State, Options);
+        new(Snapshots.Get(queueKeys.Length == 0 ? QueueFilter.All : new QueueFilter(queueKeys), Options.MaskPhoneNumbers), Board.State, Options);
 
     /// <summary>Renders a panel on its own with the current view; every panel takes one <c>View</c> parameter.</summary>
     public IRenderedComponent<TPanel> RenderPanel<TPanel>(params string[] queueKeys)
@@ -99,5 +122,9 @@ internal sealed class UiHarness : IAsyncDisposable
         return Context.Render<TPage>();
     }
 
-    public ValueTask DisposeAsync() => Context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
 }

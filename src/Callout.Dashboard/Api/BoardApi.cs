@@ -1,8 +1,12 @@
+using System.Security.Claims;
 using System.Text.Json;
+using Callout.Dashboard.Access;
+using Callout.Dashboard.Live;
 using Callout.Dashboard.Domain;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Callout.Dashboard.Api;
 
@@ -17,9 +21,16 @@ public static class BoardApi
 
     public static WebApplication MapBoardApi(this WebApplication app)
     {
-        // An unknown queue key is not an error: it gives an empty board (DESIGN.md).
-        app.MapGet("/api/board", ([FromQuery(Name = "queue")] string[]? queue, Board board) =>
-            TypedResults.Ok(board.Snapshot(new QueueFilter(queue ?? []))));
+        // An unknown queue key is not an error: it gives an empty board (DESIGN.md). One outside the
+        // caller's scope is refused, whether it exists or not.
+        app.MapGet("/api/board", ([FromQuery(Name = "queue")] string[]? queue, ClaimsPrincipal user, SnapshotCache snapshots, IOptions<DashboardOptions> options) =>
+        {
+            var access = ViewerAccess.For(user, options.Value);
+            var scoped = access.Scope(new QueueFilter(queue ?? []));
+            return scoped.IsRefused
+                ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: $"Queue {string.Join(", ", scoped.Refused)} is outside what you may see.")
+                : Results.Ok(snapshots.Get(scoped.Filter!, access.MaskNumbers));
+        }).RequireAuthorization();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

@@ -1,18 +1,40 @@
+using Callout.Dashboard.Access;
+using Callout.Dashboard.Live;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Callout.Dashboard.Hub;
 
 /// <summary>
-/// The public live stream at /hubs/board. <c>Subscribe(queueKeys)</c> (empty = all) answers with
-/// <c>Snapshot(board)</c>, then the client receives <c>Delta(delta)</c> for its queues only.
+/// The live stream at /hubs/board, for signed-in users and wall-display tokens. <c>Subscribe(queueKeys)</c>
+/// (empty = every queue the caller may see) answers with <c>Snapshot(board)</c>, then the client receives
+/// <c>Delta(delta)</c> for its queues only. Asking for a queue outside the caller's scope is refused.
 /// </summary>
-public sealed class BoardHub(HubGroups groups) : Microsoft.AspNetCore.SignalR.Hub
+[Authorize]
+public sealed class BoardHub(HubGroups groups, TokenConnections tokenConnections, IOptions<DashboardOptions> options) : Microsoft.AspNetCore.SignalR.Hub
 {
-    public Task Subscribe(string[]? queueKeys) => groups.SubscribeAsync(Context.ConnectionId, queueKeys, Clients.Caller);
+    public override Task OnConnectedAsync()
+    {
+        tokenConnections.Track(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public Task Subscribe(string[]? queueKeys)
+    {
+        var access = ViewerAccess.For(Context.User!, options.Value);
+        var scoped = access.Scope(HubGroups.Validate(queueKeys));
+        if (scoped.IsRefused)
+        {
+            throw new HubException($"Not allowed: queue {string.Join(", ", scoped.Refused)} is outside what you may see.");
+        }
+        return groups.SubscribeAsync(Context.ConnectionId, scoped.Filter!, access.MaskNumbers, Clients.Caller);
+    }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         groups.Leave(Context.ConnectionId);
+        tokenConnections.Forget(Context);
         return base.OnDisconnectedAsync(exception);
     }
 }

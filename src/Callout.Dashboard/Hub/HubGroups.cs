@@ -26,22 +26,22 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
 
     public int GroupCount => _groups.Count;
 
-    public async Task SubscribeAsync(string connectionId, string[]? queueKeys, ISingleClientProxy caller)
+    /// <summary>Joins the group of this filter and masking; the filter is already scoped to the caller's access.</summary>
+    public async Task SubscribeAsync(string connectionId, QueueFilter filter, bool maskNumbers, ISingleClientProxy caller)
     {
-        var filter = Validate(queueKeys);
-        var key = "board:" + SnapshotCache.Key(filter);
+        var key = (maskNumbers ? "board:m:" : "board:u:") + SnapshotCache.Key(filter);
         Leave(connectionId);
         if (!_groups.ContainsKey(key) && _groups.Count >= MaxGroups)
         {
             throw new HubException($"Too many different queue filters are in use on this server (limit {MaxGroups}).");
         }
-        var group = _groups.GetOrAdd(key, k => new Group(k, filter));
+        var group = _groups.GetOrAdd(key, k => new Group(k, filter, maskNumbers));
         await group.Lock.WaitAsync();
         try
         {
             group.Members++;
             _membership[connectionId] = key;
-            group.Last ??= snapshots.Get(filter);
+            group.Last ??= snapshots.Get(filter, maskNumbers);
             await hub.Groups.AddToGroupAsync(connectionId, key);
             await caller.SendAsync("Snapshot", group.Last);
         }
@@ -117,7 +117,7 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
             {
                 return;
             }
-            var next = snapshots.Get(group.Filter);
+            var next = snapshots.Get(group.Filter, group.MaskNumbers);
             var delta = BoardDeltaMessage.Between(group.Last, next);
             if (delta.IsEmpty && next.Freshness == group.Last.Freshness)
             {
@@ -136,7 +136,7 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
         }
     }
 
-    private static QueueFilter Validate(string[]? queueKeys)
+    public static QueueFilter Validate(string[]? queueKeys)
     {
         var keys = queueKeys ?? [];
         if (keys.Length > MaxQueueKeys)
@@ -153,10 +153,11 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a board delta to hub group {Group} failed.")]
     private partial void LogSendFailed(Exception exception, string group);
 
-    private sealed class Group(string key, QueueFilter filter)
+    private sealed class Group(string key, QueueFilter filter, bool maskNumbers)
     {
         public string Key => key;
         public QueueFilter Filter => filter;
+        public bool MaskNumbers => maskNumbers;
         public SemaphoreSlim Lock { get; } = new(1, 1);
         public BoardSnapshot? Last { get; set; }
         public int Members;

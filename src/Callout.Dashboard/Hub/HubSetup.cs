@@ -8,6 +8,7 @@ public static class HubSetup
     {
         builder.Services.AddSignalR().AddJsonProtocol(o => BoardJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<HubGroups>();
+        builder.Services.AddSingleton<TokenConnections>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HubGroups>());
         return builder;
     }

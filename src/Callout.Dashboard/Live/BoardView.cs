@@ -44,5 +44,6 @@ public sealed record BoardView(BoardSnapshot Snapshot, BoardState State, Dashboa
         : State.Queues.TryGetValue(queueKey, out var row) && !string.IsNullOrWhiteSpace(row.Descript) ? row.Descript
         : queueKey;
 
-    public string Destination(string? number) => Display.Phone(number, Options.MaskPhoneNumbers);
+    /// <summary>As the snapshot holds it: already masked for viewers who may not see it in full.</summary>
+    public string Destination(string? number) => string.IsNullOrWhiteSpace(number) ? Dash : number;
 }

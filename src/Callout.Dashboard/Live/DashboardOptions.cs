@@ -8,6 +8,9 @@ public sealed class DashboardOptions
     /// <summary>Destination numbers are personal data: masked unless an operator turns this off.</summary>
     public bool MaskPhoneNumbers { get; set; } = true;
 
+    /// <summary>Roles that see destination numbers in full while masking is on; none by default.</summary>
+    public List<string> FullNumberRoles { get; set; } = [];
+
     /// <summary>Age of the newest Raw data row past which the data-age badge turns amber.</summary>
     public TimeSpan DataAgeWarning { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -21,14 +21,19 @@ public static class LiveSetup
         return builder;
     }
 
-    public static WebApplication MapDashboardUi(this WebApplication app)
+    /// <summary>Our own files under /assets, served before sign-in is checked (they hold nothing private).</summary>
+    public static WebApplication UseDashboardAssets(this WebApplication app)
     {
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
             RequestPath = "/assets",
         });
-        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapDashboardUi(this WebApplication app)
+    {
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

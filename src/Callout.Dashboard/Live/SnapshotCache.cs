@@ -5,16 +5,17 @@ namespace Callout.Dashboard.Live;
 
 /// <summary>
 /// One snapshot per queue filter, board version and second, shared by every page and hub group with that
-/// filter: a thousand viewers of one filter cost one snapshot a second, not a thousand.
+/// filter: a thousand viewers of one filter cost one snapshot a second, not a thousand. Masked and
+/// unmasked copies are cached apart.
 /// </summary>
 public sealed class SnapshotCache(Board board, TimeProvider clock)
 {
     private const int MaxEntries = 10_000;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    public BoardSnapshot Get(QueueFilter filter)
+    public BoardSnapshot Get(QueueFilter filter, bool maskNumbers)
     {
-        var key = Key(filter);
+        var key = (maskNumbers ? "m:" : "u:") + Key(filter);
         var version = board.State.Version;
         var poll = board.State.Poll;
         var second = clock.GetUtcNow().ToUnixTimeSeconds();
@@ -22,7 +23,7 @@ public sealed class SnapshotCache(Board board, TimeProvider clock)
         {
             return entry.Snapshot;
         }
-        var snapshot = board.Snapshot(filter);
+        var snapshot = maskNumbers ? NumberMasking.Mask(board.Snapshot(filter)) : board.Snapshot(filter);
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();

@@ -22,14 +22,24 @@ public sealed class HubClient : IAsyncDisposable
 
     public IEnumerable<JsonElement> Deltas => Messages.Where(m => m.Kind == "Delta").Select(m => m.Body);
 
-    public static async Task<HubClient> ConnectAsync(TestServer server)
+    /// <summary>Connects as a browser would: with a sign-in cookie, or a wall-display token in the query.</summary>
+    public static async Task<HubClient> ConnectAsync(TestServer server, string? cookie = null, string? accessToken = null)
     {
+        var path = accessToken is null ? "hubs/board" : $"hubs/board?access_token={Uri.EscapeDataString(accessToken)}";
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/board"), o =>
+            .WithUrl(new Uri(server.BaseAddress, path), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
-                o.WebSocketFactory = async (context, cancellationToken) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken);
+                o.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    var client = server.CreateWebSocketClient();
+                    if (cookie is not null)
+                    {
+                        client.ConfigureRequest = request => request.Headers.Cookie = cookie;
+                    }
+                    return await client.ConnectAsync(context.Uri, cancellationToken);
+                };
             })
             .Build();
         var client = new HubClient(connection);

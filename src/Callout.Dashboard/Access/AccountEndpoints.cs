@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Callout.Dashboard.Access;
+
+/// <summary>
+/// Sign-in and sign-out. Form posts carry an antiforgery token (minimal APIs check it for form-bound
+/// parameters); failed sign-ins go back to the form without saying whether the name exists.
+/// </summary>
+public static class AccountEndpoints
+{
+    public const string SignInPath = "/account/login";
+
+    public static WebApplication MapAccountEndpoints(this WebApplication app)
+    {
+        app.MapPost(SignInPath, SignInAsync);
+        app.MapGet("/account/login-oidc", (string? returnUrl, AccessMode mode) => mode.Mode == AuthMode.OpenIdConnect
+            ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [AuthSetup.OidcScheme])
+            : Results.NotFound());
+        app.MapPost("/account/logout", SignOutAsync);
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(
+        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext context, AccessMode mode, LocalUsers users)
+    {
+        if (mode.Mode != AuthMode.Local)
+        {
+            return Results.NotFound();
+        }
+        var principal = users.Verify(userName, password, AuthSetup.CookieScheme);
+        if (principal is null)
+        {
+            return Results.Redirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}");
+        }
+        await context.SignInAsync(AuthSetup.CookieScheme, principal);
+        return Results.Redirect(LocalOrRoot(returnUrl));
+    }
+
+    private static async Task<IResult> SignOutAsync([FromForm] string? returnUrl, HttpContext context)
+    {
+        await context.SignOutAsync(AuthSetup.CookieScheme);
+        return Results.Redirect("/login?signedOut=1");
+    }
+
+    /// <summary>Only paths on this site: an open redirect would make our sign-in page a phishing tool.</summary>
+    public static string LocalOrRoot(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}
