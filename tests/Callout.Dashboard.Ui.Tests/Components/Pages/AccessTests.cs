@@ -122,7 +122,9 @@ public sealed class AccessTests
         h.Auth.SetRoles(Roles.Admin);
         var cut = h.RenderPage<WallTokensPage>("/admin/wall-tokens");
 
-        cut.Find(".token-name input").Input("TV by sales");
+        cut.Find("[data-action='create-token']").Click();
+        Assert.Empty(h.WallTokens.All());
+        cut.Find(".token-name input").Change("TV by sales");
         cut.Find("[data-action='create-token']").Click();
 
         var link = cut.Find("[data-token-link]").TextContent;
