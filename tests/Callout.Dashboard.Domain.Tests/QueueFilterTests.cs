@@ -21,6 +21,22 @@ public sealed class QueueFilterTests
     }
 
     [Fact]
+    public void Snapshot_FilterNothing_ShowsNoCallQueueOrAgent()
+    {
+        var board = BoardWithTwoQueues();
+
+        var snapshot = board.Board.Snapshot(QueueFilter.Nothing);
+
+        Assert.False(QueueFilter.Nothing.IsAll);
+        Assert.Empty(snapshot.ActiveCallouts);
+        Assert.Empty(snapshot.RecentCallouts);
+        Assert.Empty(snapshot.ScheduledPending);
+        Assert.Empty(snapshot.Queues);
+        Assert.Empty(snapshot.Agents);
+        Assert.Equal(0, snapshot.AgentToAgentToday);
+    }
+
+    [Fact]
     public void Snapshot_FilterOfOneQueue_ShowsOnlyItsCallsAndSummary()
     {
         var board = BoardWithTwoQueues();

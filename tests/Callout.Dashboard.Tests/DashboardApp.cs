@@ -7,7 +7,7 @@ namespace Callout.Dashboard.Tests;
 
 /// <summary>
 /// The real app in memory, configured through the same keys operators use. Sign-in is off
-/// (Auth:Mode=None) unless a test sets Auth keys, and tokens and keys go to a folder of its own.
+/// (Auth:Mode=None) unless a test sets Auth:Mode ("" for the default), and tokens and keys go to a folder of its own.
 /// </summary>
 public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
@@ -31,7 +31,7 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings) 
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Auth:DataDirectory", _dataDirectory);
-        if (!settings.Keys.Any(k => k.StartsWith("Auth:", StringComparison.Ordinal)))
+        if (!settings.ContainsKey("Auth:Mode"))
         {
             builder.UseSetting("Auth:Mode", "None");
         }

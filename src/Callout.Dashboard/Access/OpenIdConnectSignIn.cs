@@ -28,7 +28,8 @@ public static class OpenIdConnectSignIn
             options.Scope.Add(scope);
         }
         options.TokenValidationParameters.NameClaimType = "name";
-        options.TokenValidationParameters.RoleClaimType = settings.RoleClaim;
+        // Roles are read from settings.RoleClaim in any shape and kept as ClaimTypes.Role, which IsInRole checks.
+        options.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
         options.Events.OnTokenValidated = context =>
         {
             if (context.Principal?.Identity is ClaimsIdentity identity)
