@@ -17,7 +17,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
     {
         _host = RealHost.Start(new Dictionary<string, string> { ["Auth__Mode"] = "Local", ["Demo__Seed"] = "11", ["RawData__TimeZone"] = "Europe/Oslo" });
         _chromium = await Chromium.LaunchAsync();
-        await _host.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+        await _host.WaitUntilServingAsync(TimeSpan.FromSeconds(120));
     }
 
     public async Task DisposeAsync()
