@@ -40,6 +40,7 @@ internal sealed class UiHarness : IAsyncDisposable
         Context.Services.AddSingleton(Board);
         Context.Services.AddSingleton(Feed);
         Context.Services.AddSingleton(Snapshots);
+        Context.Services.AddScoped<PageClock>();
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
 
@@ -55,6 +56,8 @@ internal sealed class UiHarness : IAsyncDisposable
             Clock,
             NullLogger<WallTokenStore>.Instance);
         Context.Services.AddSingleton(WallTokens);
+        // Pages tick only when interactive, as on a circuit.
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     private readonly string _dataDirectory;
@@ -117,8 +120,10 @@ internal sealed class UiHarness : IAsyncDisposable
         where TPage : IComponent
     {
         Context.Services.GetRequiredService<BunitNavigationManager>().NavigateTo(uri);
-        // The pages' queue filter is a MudSelect, whose popover needs a provider in the render tree.
+        // The pages' queue filter is a MudSelect, whose popover needs a provider in the render tree; the tick
+        // runs through the relay, as under the app's layouts.
         Context.Render<MudPopoverProvider>();
+        Context.Render<PageClockRelay>();
         return Context.Render<TPage>();
     }
 

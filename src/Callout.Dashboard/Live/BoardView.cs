@@ -46,4 +46,21 @@ public sealed record BoardView(BoardSnapshot Snapshot, BoardState State, Dashboa
 
     /// <summary>As the snapshot holds it: already masked for viewers who may not see it in full.</summary>
     public string Destination(string? number) => string.IsNullOrWhiteSpace(number) ? Dash : number;
+
+    /// <summary>
+    /// Whether the two views show the same board apart from the clock. The snapshot cache keeps a list while
+    /// its rows are unchanged, so references tell.
+    /// </summary>
+    public bool ShowsSameDataAs(BoardView? other) =>
+        other is not null
+        && Loading == other.Loading
+        && Stale == other.Stale
+        && ReferenceEquals(Snapshot.ActiveCallouts, other.Snapshot.ActiveCallouts)
+        && ReferenceEquals(Snapshot.RecentCallouts, other.Snapshot.RecentCallouts)
+        && ReferenceEquals(Snapshot.ScheduledPending, other.Snapshot.ScheduledPending)
+        && ReferenceEquals(Snapshot.RecentCancelled, other.Snapshot.RecentCancelled)
+        && ReferenceEquals(Snapshot.Agents, other.Snapshot.Agents)
+        && ReferenceEquals(Snapshot.Queues, other.Snapshot.Queues)
+        && ReferenceEquals(State.AgentNames, other.State.AgentNames)
+        && ReferenceEquals(State.Queues, other.State.Queues);
 }

@@ -8,25 +8,36 @@ using Microsoft.Extensions.Options;
 namespace Callout.Dashboard.Live;
 
 /// <summary>
-/// Base of every live page: works out who is looking and what they may see, reads the queue filter
-/// from the URL, subscribes to the board feed with it, and re-renders on changes (at most
-/// <see cref="DashboardOptions.MaxRendersPerSecond"/> a second) and once a second for countdowns and
-/// data age. Never touches the database.
+/// Base of every live page: works out who is looking and what they may see (queues, masked numbers),
+/// reads the queue filter from the URL, subscribes to the board feed with it, and
+/// re-renders when the board it shows changes (at most <see cref="DashboardOptions.MaxRendersPerSecond"/> a
+/// second). Once a second it ticks the <see cref="PageClock"/>, so only the parts showing the clock render.
+/// Never touches the database.
 /// </summary>
 public abstract class LiveBoardComponent : ComponentBase, IDisposable
 {
+    /// <summary>Ticks land this far into a second: clear of the boundary, so each lands in the next second's snapshot.</summary>
+    private static readonly TimeSpan s_tickOffset = TimeSpan.FromMilliseconds(100);
+
     private readonly CancellationTokenSource _stop = new();
     private IDisposable? _subscription;
     private string? _filterKey;
     private string? _wallTokenId;
+    private ViewerAccess? _access;
+    private bool _maskNumbers = true;
+    private bool _sentToSignIn;
     private int _renderPending;
     private DateTimeOffset _lastRender;
+    private Task? _ticking;
+    private BoardView? _renderedView;
+    private string[] _renderedClock = [];
 
     [Inject] protected Board Board { get; set; } = null!;
     [Inject] protected BoardFeed Feed { get; set; } = null!;
     [Inject] protected SnapshotCache Snapshots { get; set; } = null!;
     [Inject] protected TimeProvider Clock { get; set; } = null!;
     [Inject] protected IOptions<DashboardOptions> Options { get; set; } = null!;
+    [Inject] protected PageClock PageClock { get; set; } = null!;
     [Inject] protected WallTokenStore WallTokens { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
@@ -41,10 +52,8 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
 
     protected QueueFilter Filter { get; private set; } = QueueFilter.All;
 
-    protected BoardSnapshot Snapshot { get; private set; } = null!;
-
     /// <summary>The snapshot with names and staleness, as panels show it (numbers already masked for this viewer).</summary>
-    protected BoardView View => new(Snapshot, Board.State, Options.Value);
+    protected BoardView View { get; private set; } = null!;
 
     /// <summary>Filtered keys that name no queue the board knows: shown as a notice, not an error.</summary>
     protected IReadOnlyList<string> UnknownQueueKeys { get; private set; } = [];
@@ -58,11 +67,21 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     /// <summary>Whether a <c>?token=</c> link may open this page without a sign-in (the wall only).</summary>
     protected virtual bool AcceptsWallLink => false;
 
+    public override Task SetParametersAsync(ParameterView parameters)
+    {
+        // Started on the first parameters, not after the first render: Blazor Server calls OnAfterRender once
+        // the browser has acknowledged the render, so a lost or failed acknowledgement left a page without ticks.
+        // Only an interactive page ticks; a prerendered one is thrown away after one render.
+        _ticking ??= RendererInfo.IsInteractive ? TickAsync() : Task.CompletedTask;
+        return base.SetParametersAsync(parameters);
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         var access = _access = await ResolveAccessAsync();
         if (access is null)
         {
+            RememberRendered();
             return;
         }
         var scoped = access.Scope(new QueueFilter(QueueKeys ?? []));
@@ -74,16 +93,12 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
             _subscription?.Dispose();
             Filter = filter;
             _filterKey = key;
-            MaskNumbers = access.MaskNumbers;
+            _maskNumbers = access.MaskNumbers;
             _subscription = Feed.Subscribe(filter, ScheduleRender);
         }
         Refresh();
+        RememberRendered();
     }
-
-    private bool MaskNumbers { get; set; } = true;
-
-    private ViewerAccess? _access;
-    private bool _sentToSignIn;
 
     /// <summary>
     /// Who is looking: a wall-display link where the page takes one, else the signed-in user. Null when
@@ -106,7 +121,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
         if (user.Identity?.IsAuthenticated != true)
         {
             // Only pages open to wall links get here without a user; the others are guarded by [Authorize].
-            Snapshot = Snapshots.Get(QueueFilter.Nothing, maskNumbers: true);
+            ShowNothing();
             if (!_sentToSignIn)
             {
                 _sentToSignIn = true;
@@ -124,22 +139,22 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
         _subscription?.Dispose();
         _subscription = null;
         _filterKey = null;
-        Filter = QueueFilter.Nothing;
-        Snapshot = Snapshots.Get(QueueFilter.Nothing, maskNumbers: true);
+        ShowNothing();
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    private void ShowNothing()
     {
-        if (firstRender)
-        {
-            _ = TickAsync();
-        }
+        Filter = QueueFilter.Nothing;
+        View = new BoardView(Snapshots.Get(QueueFilter.Nothing, maskNumbers: true), Board.State, Options.Value);
     }
+
+    /// <summary>The page's own texts that change with the clock alone (not its panels'): a change renders the page on a tick.</summary>
+    protected virtual IEnumerable<string> ClockTexts(BoardView view) => [];
 
     private void Refresh()
     {
         // A revoked link stops the screen at its next tick or change, well within a poll interval.
-        if (_wallTokenId is not null && !WallTokens.Touch(_wallTokenId))
+        if (_wallTokenId is not null && !WallLinkRefused && !WallTokens.Touch(_wallTokenId))
         {
             RefuseWallLink();
         }
@@ -147,9 +162,16 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
         {
             return;
         }
-        Snapshot = Snapshots.Get(Filter, MaskNumbers);
+        var snapshot = Snapshots.Get(Filter, _maskNumbers);
+        View = new BoardView(snapshot, Board.State, Options.Value);
         // The snapshot lists every filtered queue the board knows (from calls or the queues table).
-        UnknownQueueKeys = Filter.IsAll ? [] : [.. Filter.Keys.Where(k => !Snapshot.Queues.Any(q => q.QueueKey == k))];
+        UnknownQueueKeys = Filter.IsAll ? [] : [.. Filter.Keys.Where(k => !snapshot.Queues.Any(q => q.QueueKey == k))];
+    }
+
+    private void RememberRendered()
+    {
+        _renderedView = View;
+        _renderedClock = [.. ClockTexts(View)];
     }
 
     /// <summary>Called on the poller's thread: coalesces a burst of changes into one render.</summary>
@@ -172,45 +194,64 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
                 await Task.Delay(wait, Clock, _stop.Token);
             }
             Volatile.Write(ref _renderPending, 0);
-            await RenderNowAsync();
+            await UpdateAsync();
         }
         catch (OperationCanceledException)
         {
         }
     }
 
-    /// <summary>A one-second heartbeat: countdowns, "overdue" and the data age move with the clock.</summary>
+    /// <summary>
+    /// The heartbeat: countdowns, "overdue" and the data age move with the clock. Each wait is measured from the
+    /// clock, so a late tick (a busy server) delays only itself, and an exception cannot end the loop.
+    /// </summary>
     private async Task TickAsync()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), Clock);
-        try
+        while (!_stop.IsCancellationRequested)
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            try
             {
-                await RenderNowAsync();
+                await Task.Delay(UntilNextTick(Clock.GetUtcNow()), Clock, _stop.Token);
+                await UpdateAsync();
             }
-        }
-        catch (OperationCanceledException)
-        {
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
-    private async Task RenderNowAsync()
+    internal static TimeSpan UntilNextTick(DateTimeOffset now)
+    {
+        var wait = s_tickOffset - TimeSpan.FromTicks(now.UtcTicks % TimeSpan.TicksPerSecond);
+        return wait > TimeSpan.Zero ? wait : wait + TimeSpan.FromSeconds(1);
+    }
+
+    /// <summary>Renders the page if the board it shows changed, else ticks the parts of it that show the clock.</summary>
+    private async Task UpdateAsync()
     {
         try
         {
             await InvokeAsync(() =>
             {
-                _lastRender = Clock.GetUtcNow();
                 Refresh();
-                StateHasChanged();
+                if (!View.ShowsSameDataAs(_renderedView) || !ClockTexts(View).SequenceEqual(_renderedClock, StringComparer.Ordinal))
+                {
+                    _lastRender = Clock.GetUtcNow();
+                    RememberRendered();
+                    StateHasChanged();
+                }
+                else
+                {
+                    PageClock.Tick(View);
+                }
             });
         }
         catch (ObjectDisposedException)
         {
             // The circuit went away between scheduling and rendering.
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await DispatchExceptionAsync(ex);
         }

@@ -16,6 +16,7 @@ public static class LiveSetup
         builder.Services.AddSingleton<ServerInstance>();
         builder.Services.AddSingleton<BoardFeed>();
         builder.Services.AddSingleton<SnapshotCache>();
+        builder.Services.AddScoped<PageClock>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         return builder;

@@ -6,7 +6,8 @@ namespace Callout.Dashboard.Live;
 /// <summary>
 /// One snapshot per queue filter, board version and second, shared by every page and hub group with that
 /// filter: a thousand viewers of one filter cost one snapshot a second, not a thousand. Masked and
-/// unmasked copies are cached apart.
+/// unmasked copies are cached apart. A new snapshot keeps the previous one's lists where their rows are
+/// equal, so a page tells what changed by reference.
 /// </summary>
 public sealed class SnapshotCache(Board board, TimeProvider clock)
 {
@@ -23,7 +24,8 @@ public sealed class SnapshotCache(Board board, TimeProvider clock)
         {
             return entry.Snapshot;
         }
-        var snapshot = maskNumbers ? NumberMasking.Mask(board.Snapshot(filter)) : board.Snapshot(filter);
+        var fresh = maskNumbers ? NumberMasking.Mask(board.Snapshot(filter)) : board.Snapshot(filter);
+        var snapshot = ReuseUnchanged(entry?.Snapshot, fresh);
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
@@ -31,6 +33,21 @@ public sealed class SnapshotCache(Board board, TimeProvider clock)
         _entries[key] = new Entry(version, second, poll, snapshot);
         return snapshot;
     }
+
+    private static BoardSnapshot ReuseUnchanged(BoardSnapshot? previous, BoardSnapshot next) =>
+        previous is null ? next : next with
+        {
+            Freshness = next.Freshness == previous.Freshness ? previous.Freshness : next.Freshness,
+            ActiveCallouts = Same(previous.ActiveCallouts, next.ActiveCallouts),
+            RecentCallouts = Same(previous.RecentCallouts, next.RecentCallouts),
+            ScheduledPending = Same(previous.ScheduledPending, next.ScheduledPending),
+            RecentCancelled = Same(previous.RecentCancelled, next.RecentCancelled),
+            Agents = Same(previous.Agents, next.Agents),
+            Queues = Same(previous.Queues, next.Queues),
+        };
+
+    private static IReadOnlyList<T> Same<T>(IReadOnlyList<T> previous, IReadOnlyList<T> next) =>
+        previous.SequenceEqual(next) ? previous : next;
 
     public static string Key(QueueFilter filter) => filter.IsAll ? "*" : string.Join('\n', filter.Keys.Order(StringComparer.Ordinal));
 

@@ -1,4 +1,5 @@
 using Callout.Dashboard.Components.Pages;
+using Callout.Dashboard.Components.Panels;
 
 namespace Callout.Dashboard.Ui.Tests.Components.Pages;
 
@@ -93,7 +94,7 @@ public sealed class WallTests
     public async Task Wall_MoreRowsThanAPage_PagesEveryTenSeconds()
     {
         await using var h = new UiHarness(Now);
-        h.Poll([.. Enumerable.Range(0, Wall.RowsPerPage + 1).SelectMany(i => Rows.Scheduled(8000 + i, At(9, 0), At(11, i)))], []);
+        h.Poll([.. Enumerable.Range(0, WallPaging.RowsPerPage + 1).SelectMany(i => Rows.Scheduled(8000 + i, At(9, 0), At(11, i)))], []);
 
         var cut = h.RenderPage<Wall>("/wall");
 
@@ -117,13 +118,13 @@ public sealed class WallTests
     public async Task Wall_ExactlyAPageOfRows_ShowsNoPageNumber()
     {
         await using var h = new UiHarness(Now);
-        h.Poll([.. Enumerable.Range(0, Wall.RowsPerPage).SelectMany(i => Rows.Scheduled(8000 + i, At(9, 0), At(11, i)))], []);
+        h.Poll([.. Enumerable.Range(0, WallPaging.RowsPerPage).SelectMany(i => Rows.Scheduled(8000 + i, At(9, 0), At(11, i)))], []);
 
         var cut = h.RenderPage<Wall>("/wall");
 
         var list = cut.Find("[data-panel='scheduled']");
         Assert.Null(list.QuerySelector(".wall-page"));
-        Assert.Equal(Wall.RowsPerPage, list.QuerySelectorAll("[data-call]").Length);
+        Assert.Equal(WallPaging.RowsPerPage, list.QuerySelectorAll("[data-call]").Length);
     }
 
     [Fact]
