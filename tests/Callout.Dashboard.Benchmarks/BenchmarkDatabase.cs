@@ -190,10 +190,18 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     public Task<long> CountChangedCallsAsync(DateTime since, CancellationToken cancellationToken) =>
         ScalarAsync<long>(CountChangedCalls, new { since }, cancellationToken);
 
-    public async Task<IReadOnlyList<string>> QueryLinesAsync(string sql, object parameters, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="sql"/> (an EXPLAIN) and returns its lines; <paramref name="withoutJit"/> as RawDataReader's start-up read runs.</summary>
+    public async Task<IReadOnlyList<string>> QueryLinesAsync(string sql, object parameters, CancellationToken cancellationToken, bool withoutJit = false)
     {
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<string>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))];
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (withoutJit)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SET LOCAL jit = off", transaction: transaction, cancellationToken: cancellationToken));
+        }
+        var lines = await connection.QueryAsync<string>(new CommandDefinition(sql, parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return [.. lines];
     }
 
     public async ValueTask DisposeAsync()
