@@ -29,7 +29,7 @@ public sealed partial class RawDataReader : IRawDataReader
         relevant AS (
           SELECT DISTINCT ce.call_id
           FROM call_events ce
-          WHERE ce.call_id IN (SELECT call_id FROM changed)
+          WHERE {4}
             AND ((ce.event_type = 'q' AND ({1}))
               OR (ce.event_type = 'i' AND ce.source = 'xxxxxxxx')
               OR (ce.event_type = 'i' AND EXISTS (SELECT 1 FROM {2} xa WHERE xa.rec_id = ce.rec_id AND xa.agent2agent = 1)))
@@ -37,7 +37,7 @@ public sealed partial class RawDataReader : IRawDataReader
         SELECT {3}
         FROM call_events ce
         LEFT JOIN {2} x ON x.rec_id = ce.rec_id
-        WHERE ce.call_id IN (SELECT call_id FROM relevant)
+        WHERE {5}
         """;
 
     private const string AgentEventColumns = "rec_id, agent_id, event_type, event_source, dte_start, pause_type, dte_updated";
@@ -62,7 +62,7 @@ public sealed partial class RawDataReader : IRawDataReader
 
     private readonly IRawDataConnections _connections;
     private readonly int _commandTimeoutSeconds;
-    private readonly string _changedCallsSql;
+    private readonly ProviderSql _changedCallsSql;
     private readonly ProviderSql _startupCallsSql;
     private readonly DynamicParameters _prefixParameters = new();
 
@@ -77,7 +77,9 @@ public sealed partial class RawDataReader : IRawDataReader
         }
         var culture = System.Globalization.CultureInfo.InvariantCulture;
         var prefixes = options.CalloutQueuePrefixes.Length;
-        _changedCallsSql = string.Format(culture, CallsOf, ChangedCallIds, PrefixClauses("ce", prefixes), extras, CallColumns);
+        string ChangedCalls(bool postgres) => string.Format(culture, CallsOf, ChangedCallIds, PrefixClauses("ce", prefixes), extras, CallColumns,
+            CallIdIn(postgres, "ce", "SELECT call_id FROM changed"), CallIdIn(postgres, "ce", "SELECT call_id FROM relevant"));
+        _changedCallsSql = new(ChangedCalls(postgres: true), ChangedCalls(postgres: false));
         _startupCallsSql = new(
             StartupCallsQuery.Build(postgres: true, CallColumns, prefixes, extras),
             StartupCallsQuery.Build(postgres: false, CallColumns, prefixes, extras));
@@ -87,7 +89,7 @@ public sealed partial class RawDataReader : IRawDataReader
     internal string StartupCallsSql => _startupCallsSql.Postgres;
 
     /// <summary>The changed-calls statement as run on PostgreSQL (the benchmark shows its plan).</summary>
-    internal string ChangedCallsSql => _changedCallsSql;
+    internal string ChangedCallsSql => _changedCallsSql.Postgres;
 
     public Task<IReadOnlyList<CallEventRow>> ReadChangedCallsAsync(DateTime since, CancellationToken cancellationToken) =>
         QueryAsync(_changedCallsSql, WithPrefixes(new { since }), ReadCallEvent, cancellationToken);
@@ -98,7 +100,7 @@ public sealed partial class RawDataReader : IRawDataReader
         await using var connection = await _connections.OpenAsync(cancellationToken);
         if (connection is not NpgsqlConnection)
         {
-            return await QueryAsync(connection, null, _startupCallsSql.Sqlite, parameters, ReadCallEvent, cancellationToken);
+            return await QueryAsync(connection, null, _startupCallsSql.For(connection), parameters, ReadCallEvent, cancellationToken);
         }
         // The plan is costed high (the look-back is a range scan), so PostgreSQL would JIT-compile it, which took
         // longer than running it (4 s of compiling at 10 M rows). SET LOCAL ends with the transaction.
@@ -137,6 +139,12 @@ public sealed partial class RawDataReader : IRawDataReader
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
         return await QueryAsync(connection, null, sql, parameters, map, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(ProviderSql sql, object? parameters, Func<ColumnReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        return await QueryAsync(connection, null, sql.For(connection), parameters, map, cancellationToken);
     }
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(DbConnection connection, DbTransaction? transaction, string sql, object? parameters,
@@ -220,8 +228,11 @@ public sealed partial class RawDataReader : IRawDataReader
     public static partial Regex TableName();
 }
 
-/// <summary>One statement in each provider's dialect.</summary>
-internal sealed record ProviderSql(string Postgres, string Sqlite);
+/// <summary>One statement in each provider's dialect, picked by the connection (tests reuse default options on both).</summary>
+internal sealed record ProviderSql(string Postgres, string Sqlite)
+{
+    public string For(DbConnection connection) => connection is NpgsqlConnection ? Postgres : Sqlite;
+}
 
 /// <summary>Newest <c>dte_updated</c> in each event table at start-up: where the incremental polls begin.</summary>
 public sealed record Watermarks(DateTime? Calls, DateTime? AgentEvents);
