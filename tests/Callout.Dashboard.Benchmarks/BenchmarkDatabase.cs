@@ -190,14 +190,14 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     public Task<long> CountChangedCallsAsync(DateTime since, CancellationToken cancellationToken) =>
         ScalarAsync<long>(CountChangedCalls, new { since }, cancellationToken);
 
-    /// <summary>Runs <paramref name="sql"/> (an EXPLAIN) and returns its lines; <paramref name="withoutJit"/> as RawDataReader's start-up read runs.</summary>
-    public async Task<IReadOnlyList<string>> QueryLinesAsync(string sql, object parameters, CancellationToken cancellationToken, bool withoutJit = false)
+    /// <summary>Runs <paramref name="sql"/> (an EXPLAIN) after <paramref name="settings"/> (SET LOCAL …) and returns its lines.</summary>
+    public async Task<IReadOnlyList<string>> QueryLinesAsync(string sql, object parameters, CancellationToken cancellationToken, string? settings = null)
     {
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (withoutJit)
+        if (settings is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition("SET LOCAL jit = off", transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(settings, transaction: transaction, cancellationToken: cancellationToken));
         }
         var lines = await connection.QueryAsync<string>(new CommandDefinition(sql, parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

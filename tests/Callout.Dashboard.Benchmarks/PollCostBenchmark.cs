@@ -136,7 +136,7 @@ public static partial class PollCostBenchmark
         }
         var thresholdSeconds = (int)rules.ScheduledThreshold.TotalSeconds;
         var plan = await database.QueryLinesAsync("EXPLAIN (ANALYZE, BUFFERS) " + reader.StartupCallsSql,
-            new { today, scheduledSince, scheduledThresholdSec = thresholdSeconds, prefix0 = CalloutPrefixPattern }, cancellationToken, withoutJit: true);
+            new { today, scheduledSince, scheduledThresholdSec = thresholdSeconds, prefix0 = CalloutPrefixPattern }, cancellationToken, RawDataReader.StartupSettings);
         return new Startup(timings, rows.Count, calls, Megabytes(managedAfter - managedBefore),
             Megabytes(allocated), Megabytes(workingSetAfter - workingSetBefore), plan);
     }
