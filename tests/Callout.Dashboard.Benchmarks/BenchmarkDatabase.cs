@@ -81,19 +81,34 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         """;
 
     // Puzzel's rewrite rule (§3): every row of a rewritten call gets a new dte_updated. The newest calls
-    // are the ones a later session (the callout's conversation legs) lands on.
+    // are the ones a later session (the callout's conversation legs) lands on. The seeded stamps are kept
+    // aside so a kept database can be put back as seeded before its next run.
     private const string RewriteNewestCalls = """
+        WITH target AS (SELECT call_id FROM call_events WHERE event_type = 'i' ORDER BY dte_start DESC LIMIT @count),
+        saved AS (
+          INSERT INTO bench_seeded_updates (rec_id, dte_updated)
+          SELECT rec_id, dte_updated FROM call_events WHERE call_id IN (SELECT call_id FROM target)
+          ON CONFLICT (rec_id) DO NOTHING)
         UPDATE call_events SET dte_updated = @stamp
-        WHERE call_id IN (SELECT call_id FROM call_events WHERE event_type = 'i' ORDER BY dte_start DESC LIMIT @count)
+        WHERE call_id IN (SELECT call_id FROM target)
+        """;
+
+    private const string CreateSeededUpdates = "CREATE TABLE IF NOT EXISTS bench_seeded_updates (rec_id bigint PRIMARY KEY, dte_updated timestamp)";
+
+    private const string RestoreSeededUpdates = """
+        UPDATE call_events ce SET dte_updated = s.dte_updated FROM bench_seeded_updates s WHERE s.rec_id = ce.rec_id;
+        TRUNCATE bench_seeded_updates;
         """;
 
     private const string CountChangedCalls = "SELECT count(DISTINCT call_id) FROM call_events WHERE dte_updated > @since";
 
     private readonly string _serverConnectionString;
+    private readonly bool _keep;
 
-    private BenchmarkDatabase(string serverConnectionString, string name)
+    private BenchmarkDatabase(string serverConnectionString, string name, bool keep)
     {
         _serverConnectionString = serverConnectionString;
+        _keep = keep;
         Name = name;
         DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString);
         Connections = new PostgreSqlConnections(DataSource);
@@ -105,21 +120,31 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
 
     public IRawDataConnections Connections { get; }
 
-    /// <summary>Creates <c>bench_&lt;random&gt;</c> on the server and applies the shipped PostgreSQL schema.</summary>
-    public static async Task<BenchmarkDatabase> CreateAsync(string serverConnectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates <c>bench_&lt;random&gt;</c> on the server, dropped on dispose; or, given a name, opens that
+    /// database (creating it if missing) and keeps it, so a later run reuses its rows instead of seeding again.
+    /// Either way the shipped PostgreSQL schema is applied.
+    /// </summary>
+    public static async Task<BenchmarkDatabase> CreateAsync(string serverConnectionString, CancellationToken cancellationToken, string? keptName = null)
     {
-        // CREATE DATABASE takes no parameters; the name is our own hex, so splicing it in is safe.
-        var name = "bench_" + Guid.NewGuid().ToString("N")[..12];
+        // CREATE DATABASE takes no parameters; the name is our own hex or checked by PollCostSettings, so splicing it in is safe.
+        var name = keptName ?? "bench_" + Guid.NewGuid().ToString("N")[..12];
         await using (var admin = new NpgsqlConnection(serverConnectionString))
         {
             await admin.OpenAsync(cancellationToken);
-            await admin.ExecuteAsync(new CommandDefinition($"CREATE DATABASE {name}", cancellationToken: cancellationToken));
+            var exists = keptName is not null && await admin.ExecuteScalarAsync<bool>(
+                new CommandDefinition("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)", new { name }, cancellationToken: cancellationToken));
+            if (!exists)
+            {
+                await admin.ExecuteAsync(new CommandDefinition($"CREATE DATABASE {name}", cancellationToken: cancellationToken));
+            }
         }
-        var database = new BenchmarkDatabase(serverConnectionString, name);
+        var database = new BenchmarkDatabase(serverConnectionString, name, keep: keptName is not null);
         try
         {
             await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
             await SchemaScripts.ApplyAsync(connection, RawDataProvider.PostgreSql, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(CreateSeededUpdates, cancellationToken: cancellationToken));
             return database;
         }
         catch
@@ -127,6 +152,19 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
             await database.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The rows of a kept database seeded by an earlier run, with that run's rewrites undone; null when it is empty.</summary>
+    public async Task<(long CallEvents, long AgentEvents)?> ReuseSeedAsync(CancellationToken cancellationToken)
+    {
+        var callEvents = await ScalarAsync<long>("SELECT count(*) FROM call_events", null, cancellationToken);
+        if (callEvents == 0)
+        {
+            return null;
+        }
+        await ExecuteAsync(RestoreSeededUpdates, null, cancellationToken);
+        var agentEvents = await ScalarAsync<long>("SELECT count(*) FROM agent_events", null, cancellationToken);
+        return (callEvents, agentEvents);
     }
 
     /// <summary>Seeds about <paramref name="rows"/> call_events ending shortly before <paramref name="now"/>, plus agent events, then ANALYZE.</summary>
@@ -152,15 +190,27 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     public Task<long> CountChangedCallsAsync(DateTime since, CancellationToken cancellationToken) =>
         ScalarAsync<long>(CountChangedCalls, new { since }, cancellationToken);
 
-    public async Task<IReadOnlyList<string>> QueryLinesAsync(string sql, object parameters, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="sql"/> (an EXPLAIN) after <paramref name="settings"/> (SET LOCAL …) and returns its lines.</summary>
+    public async Task<IReadOnlyList<string>> QueryLinesAsync(string sql, object parameters, CancellationToken cancellationToken, string? settings = null)
     {
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<string>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))];
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (settings is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(settings, transaction: transaction, cancellationToken: cancellationToken));
+        }
+        var lines = await connection.QueryAsync<string>(new CommandDefinition(sql, parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return [.. lines];
     }
 
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
+        if (_keep)
+        {
+            return;
+        }
         await using var admin = new NpgsqlConnection(_serverConnectionString);
         await admin.OpenAsync();
         // FORCE: a cancelled statement may still hold a connection to the database.

@@ -1,16 +1,17 @@
 namespace Callout.Dashboard.Benchmarks;
 
 /// <summary>Command line of <c>poll-cost</c>.</summary>
-public sealed record PollCostSettings(string Connection, int Rows, int Iterations)
+public sealed partial record PollCostSettings(string Connection, int Rows, int Iterations, string? Database = null)
 {
     public const string Usage =
-        "usage: poll-cost --connection \"<Npgsql connection string to a server>\" [--rows 1000000] [--iterations 200] [--quick]";
+        "usage: poll-cost --connection \"<Npgsql connection string to a server>\" [--rows 1000000] [--iterations 200] [--quick] [--database <name>]";
 
     public static bool TryParse(string[] args, out PollCostSettings settings, out string? error)
     {
         string? connection = null;
         int? rows = null;
         int? iterations = null;
+        string? database = null;
         var quick = false;
         settings = null!;
         error = null;
@@ -29,6 +30,9 @@ public sealed record PollCostSettings(string Connection, int Rows, int Iteration
                     iterations = n;
                     i++;
                     break;
+                case "--database" when i + 1 < args.Length && DatabaseName().IsMatch(args[i + 1]):
+                    database = args[++i];
+                    break;
                 case "--quick":
                     quick = true;
                     break;
@@ -43,7 +47,11 @@ public sealed record PollCostSettings(string Connection, int Rows, int Iteration
             return false;
         }
         // --quick is the CI smoke size; an explicit --rows or --iterations still wins.
-        settings = new PollCostSettings(connection, rows ?? (quick ? 20_000 : 1_000_000), iterations ?? (quick ? 20 : 200));
+        settings = new PollCostSettings(connection, rows ?? (quick ? 20_000 : 1_000_000), iterations ?? (quick ? 20 : 200), database);
         return true;
     }
+
+    // Spliced into CREATE DATABASE, which takes no parameters: a plain lower-case identifier only.
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial System.Text.RegularExpressions.Regex DatabaseName();
 }

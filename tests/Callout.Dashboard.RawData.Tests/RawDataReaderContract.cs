@@ -173,6 +173,51 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadStartupCalls_CallsTouchedToday_AreLoadedWhole_OtherQueuesAreNot()
+    {
+        var overMidnight = new CallRows(1, s_today.AddMinutes(-2));
+        await Db.Writer.WriteCallAsync([.. overMidnight.Order(), overMidnight.Row(3, PuzzelCodes.Conversation, s_today.AddMinutes(1), 60) with { Ciq = "a", QueueKey = "__Callout_Sales", ResultCode = "k" }]);
+        var rewrittenToday = new CallRows(2, s_today.AddDays(-3).AddHours(9)).UpdatedAt(s_morning);
+        await Db.Writer.WriteCallAsync(rewrittenToday.Completed());
+        await Db.Writer.WriteCallAsync(new CallRows(3, s_morning, "Inbound_Sales").Completed());
+        var agentToAgent = new CallRows(4, s_morning);
+        await Db.Writer.WriteCallAsync([agentToAgent.Row(1, PuzzelCodes.Initiation, s_morning, 30) with { Source = PuzzelCodes.AgentToAgentSource }]);
+        var agentToAgentYesterday = new CallRows(5, s_today.AddDays(-1).AddHours(9));
+        await Db.Writer.WriteCallAsync([agentToAgentYesterday.Row(1, PuzzelCodes.Initiation, s_today.AddDays(-1).AddHours(9), 30) with { Source = PuzzelCodes.AgentToAgentSource }]);
+
+        var rows = await Db.Reader().ReadStartupCallsAsync(s_today, s_today.AddDays(-30), TimeSpan.FromMinutes(1), default);
+
+        Assert.Equal([1m, 2m, 4m], rows.Select(r => r.CallId).Distinct().Order());
+        Assert.Equal(3, rows.Count(r => r.CallId == 1));
+        Assert.Equal(4, rows.Count(r => r.CallId == 2));
+    }
+
+    [Fact]
+    public async Task ReadStartupCalls_OlderCallouts_OnlyScheduledOnesStillWaitingAreLoaded()
+    {
+        var dayAgo = s_today.AddDays(-5).AddHours(9);
+        // Scheduled by dte_scheduled_callback alone: its Initiation is as short as an immediate callout's.
+        var byCallbackTime = new CallRows(1, dayAgo);
+        await Db.Writer.WriteCallAsync([.. byCallbackTime.Order().Select(r => r.EventType == PuzzelCodes.Initiation ? r with { DteScheduledCallback = new DateTimeOffset(dayAgo.AddDays(1), TimeSpan.Zero) } : r)]);
+        // Never made, never scheduled: an old immediate callout is not in the waiting room.
+        await Db.Writer.WriteCallAsync(new CallRows(2, dayAgo).Order());
+        // Made, but its Conversation row carries no queue key (a transfer leg): still not pending.
+        var madeWithoutQueueKey = new CallRows(3, dayAgo);
+        await Db.Writer.WriteCallAsync([.. madeWithoutQueueKey.Order(initiationSeconds: 3_600), madeWithoutQueueKey.Row(3, PuzzelCodes.Conversation, dayAgo.AddHours(1), 60) with { Ciq = "c", ResultCode = "k" }]);
+        // Deleted today, long after it was ordered: touched today, so loaded with its 'd' row.
+        var deletedToday = new CallRows(4, dayAgo);
+        await Db.Writer.WriteCallAsync([.. deletedToday.Order(initiationSeconds: 86_400), deletedToday.Row(3, PuzzelCodes.Queue, s_morning, 0) with { QueueKey = "__Callout_Sales", ResultCode = "d" }]);
+        // Waiting in a queue of a second configured prefix.
+        await Db.Writer.WriteCallAsync(new CallRows(5, dayAgo, "OUT_Support").Order(initiationSeconds: 86_400));
+
+        var reader = Db.Reader(new RawDataOptions { CalloutQueuePrefixes = ["__Callout_", "OUT_"] });
+        var rows = await reader.ReadStartupCallsAsync(s_today, s_today.AddDays(-30), TimeSpan.FromMinutes(1), default);
+
+        Assert.Equal([1m, 4m, 5m], rows.Select(r => r.CallId).Distinct().Order());
+        Assert.Equal(3, rows.Count(r => r.CallId == 4));
+    }
+
+    [Fact]
     public async Task ReadCodes_PaddedOrUntrimmed_AreTrimmed()
     {
         var call = new CallRows(7001, s_morning);
