@@ -124,7 +124,7 @@ public sealed class AccessTests
 
         cut.Find("[data-action='create-token']").Click();
         Assert.Empty(h.WallTokens.All());
-        cut.Find(".token-name input").Change("TV by sales");
+        cut.Find(".token-name input").Input("TV by sales");
         cut.Find("[data-action='create-token']").Click();
 
         var link = cut.Find("[data-token-link]").TextContent;
