@@ -48,12 +48,16 @@ CREATE TABLE IF NOT EXISTS call_events (
     add_originating        varchar(50)
 );
 
--- The poller's incremental read walks dte_updated, then re-reads whole calls by call_id.
+-- The poller's incremental read walks dte_updated, then re-reads whole calls by call_id; the start-up read
+-- also finds today's rows by dte_start.
 CREATE INDEX IF NOT EXISTS ix_call_events_dte_updated ON call_events (dte_updated);
 CREATE INDEX IF NOT EXISTS ix_call_events_call_id ON call_events (call_id);
 CREATE INDEX IF NOT EXISTS ix_call_events_dte_start ON call_events (dte_start);
--- varchar_pattern_ops lets LIKE '\_\_Callout\_%' use the index whatever the database's collation.
-CREATE INDEX IF NOT EXISTS ix_call_events_queue_key_dte_start ON call_events (queue_key varchar_pattern_ops, dte_start);
+-- varchar_pattern_ops lets LIKE '\_\_Callout\_%' use the index whatever the database's collation. The
+-- INCLUDEd columns let the start-up look-back (every callout of the last 30 days, grouped by call) read the
+-- index alone; without them it reads those days' rows from the table, about twice as slow.
+CREATE INDEX IF NOT EXISTS ix_call_events_queue_key_dte_start ON call_events (queue_key varchar_pattern_ops, dte_start)
+    INCLUDE (call_id, event_type, result_code);
 
 -- Keyed by the rec_id of the call's Initiation event; rewritten with its call, so it has no dte_updated.
 CREATE TABLE IF NOT EXISTS call_event_extras (
