@@ -46,6 +46,9 @@ public sealed record BoardView(BoardSnapshot Snapshot, BoardState State, Dashboa
 
     public string Destination(string? number) => Display.Phone(number, Options.MaskPhoneNumbers);
 
+    /// <summary>What agent and queue names and masked numbers depend on besides the row, by reference: the key of cached row markup.</summary>
+    public object Lookups => (Snapshot.Agents, State.AgentNames, State.Queues, Options);
+
     /// <summary>
     /// Whether the two views show the same board apart from the clock. The snapshot cache keeps a list while
     /// its rows are unchanged, so references tell.
