@@ -47,6 +47,9 @@ public sealed record BoardView(BoardSnapshot Snapshot, BoardState State, Dashboa
     /// <summary>As the snapshot holds it: already masked for viewers who may not see it in full.</summary>
     public string Destination(string? number) => string.IsNullOrWhiteSpace(number) ? Dash : number;
 
+    /// <summary>What agent and queue names and masked numbers depend on besides the row, by reference: the key of cached row markup.</summary>
+    public object Lookups => (Snapshot.Agents, State.AgentNames, State.Queues, Options);
+
     /// <summary>
     /// Whether the two views show the same board apart from the clock. The snapshot cache keeps a list while
     /// its rows are unchanged, so references tell.

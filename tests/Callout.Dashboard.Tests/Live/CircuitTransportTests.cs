@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json;
+
+namespace Callout.Dashboard.Tests.Live;
+
+/// <summary>The circuits' WebSocket: no per-message deflate (its zlib state cost each circuit ~300 KB), same headers.</summary>
+public sealed class CircuitTransportTests
+{
+    [Fact]
+    public async Task CircuitWebSocket_BrowserOffersDeflate_ServerDeclinesIt()
+    {
+        await using var host = RealHost.Start();
+        using var client = new HttpClient { BaseAddress = host.Address };
+        await WaitForPageAsync(client, host);
+        using var negotiate = await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
+        negotiate.EnsureSuccessStatusCode();
+        var token = (await negotiate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("connectionToken").GetString();
+
+        using var socket = new ClientWebSocket();
+        socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
+        socket.Options.CollectHttpResponseDetails = true;
+        await socket.ConnectAsync(new Uri($"ws://{host.Address.Authority}/_blazor?id={token}"), CancellationToken.None);
+
+        Assert.Equal(WebSocketState.Open, socket.State);
+        Assert.False(socket.HttpResponseHeaders?.ContainsKey("Sec-WebSocket-Extensions") ?? false, "The server accepted permessage-deflate.");
+    }
+
+    [Fact]
+    public async Task Page_Rendered_KeepsFrameAncestorsSelf()
+    {
+        await using var host = RealHost.Start();
+        using var client = new HttpClient { BaseAddress = host.Address };
+
+        using var response = await WaitForPageAsync(client, host);
+
+        Assert.Contains("frame-ancestors 'self'", response.Headers.GetValues("Content-Security-Policy"));
+    }
+
+    private static async Task<HttpResponseMessage> WaitForPageAsync(HttpClient client, RealHost host)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                var response = await client.GetAsync("/");
+                if (response.IsSuccessStatusCode)
+                {
+                    return response;
+                }
+                response.Dispose();
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // Not listening yet.
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The dashboard did not serve / within 60 s. Host output:\n" + host.Output);
+            }
+            await Task.Delay(250);
+        }
+    }
+}
