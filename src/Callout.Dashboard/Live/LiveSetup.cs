@@ -40,9 +40,9 @@ public static class LiveSetup
         {
             // Per-message deflate keeps zlib state (~300 KB measured) for every circuit's WebSocket, about a
             // third of a circuit's memory, to shrink render batches that are small diffs anyway.
+            // Framing is ruled by our own Content-Security-Policy (SecurityHeaders), so the framework's
+            // frame-ancestors header, which it adds only while compression is on, is not missed.
             o.DisableWebSocketCompression = true;
-            // The framework sends its frame-ancestors 'self' header only with compression or this callback set.
-            o.ConfigureWebSocketAcceptContext = (_, _) => Task.CompletedTask;
         });
         return app;
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Encodings.Web;
 using Callout.Dashboard.Domain;
 using Microsoft.AspNetCore.Components;
 
@@ -38,9 +37,9 @@ public static class Chips
             return markup;
         }
         var variant = chip.Outlined ? "outlined" : "filled";
-        var css = chip.Css is null ? "" : " " + HtmlEncoder.Default.Encode(chip.Css);
+        var css = chip.Css is null ? "" : " " + HtmlText.Encode(chip.Css);
         markup = new MarkupString(
-            $"""<div class="mud-chip-container"><div class="mud-chip mud-chip-{variant} mud-chip-size-small mud-chip-color-{chip.Color}{css}" tabindex="-1"><span class="mud-chip-content">{HtmlEncoder.Default.Encode(chip.Text)}</span></div></div>""");
+            $"""<div class="mud-chip-container"><div class="mud-chip mud-chip-{variant} mud-chip-size-small mud-chip-color-{chip.Color}{css}" tabindex="-1"><span class="mud-chip-content">{HtmlText.Encode(chip.Text)}</span></div></div>""");
         if (s_markup.Count < MaxCached)
         {
             s_markup.TryAdd(chip, markup);

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
 
 namespace Callout.Dashboard.Components.Panels;
@@ -63,7 +62,7 @@ public sealed class RowWriter
 
     public RowWriter Span(string? text, string? css = null)
     {
-        _html.Append(css is null ? "<span>" : $"<span class=\"{HtmlEncoder.Default.Encode(css)}\">");
+        _html.Append(css is null ? "<span>" : $"<span class=\"{HtmlText.Encode(css)}\">");
         return Text(text).Markup(new("</span>"));
     }
 
@@ -73,13 +72,13 @@ public sealed class RowWriter
 
     public RowWriter Open(string? css = null)
     {
-        _html.Append(css is null ? "<td>" : $"<td class=\"{HtmlEncoder.Default.Encode(css)}\">");
+        _html.Append(css is null ? "<td>" : $"<td class=\"{HtmlText.Encode(css)}\">");
         return this;
     }
 
     public RowWriter Text(string? text)
     {
-        _html.Append(HtmlEncoder.Default.Encode(text ?? ""));
+        _html.Append(HtmlText.Encode(text ?? ""));
         return this;
     }
 

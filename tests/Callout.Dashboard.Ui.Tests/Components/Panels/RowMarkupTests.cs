@@ -53,4 +53,14 @@ public sealed class RowMarkupTests
         Assert.DoesNotContain("<img", markup.Value, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Ola&quot;", markup.Value, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RowWriter_NonAsciiAndPlus_KeptAsTyped()
+    {
+        var row = new Row("Ørjan Åsheim +47 ••• •• 222");
+
+        var markup = RowMarkup<RowMarkupTests>.Get(row, 0, "", (r, cells) => cells.Cell(r.Name));
+
+        Assert.Equal("<td>Ørjan Åsheim +47 ••• •• 222</td>", markup.Value);
+    }
 }
