@@ -520,7 +520,7 @@ public static partial class CircuitMemoryBenchmark
             while (DateTime.UtcNow < deadline)
             {
                 // Playwright attaches to every target of its contexts: the tab shows up among the context's pages.
-                var page = slot.Context.Pages.FirstOrDefault(p => p.Url == marked);
+                var page = FindPage(slot.Context, marked);
                 if (page is not null)
                 {
                     return page;
@@ -533,6 +533,19 @@ public static partial class CircuitMemoryBenchmark
                 await _browserSession.SendAsync("Target.closeTarget", new Dictionary<string, object> { ["targetId"] = targetId });
             }
             throw new TimeoutException($"The background tab {marked} did not appear within {PageTimeout.TotalSeconds:F0} s.");
+        }
+
+        /// <summary>The context's page at <paramref name="url"/>; Playwright adds pages to that list from its own thread as tabs attach.</summary>
+        private static IPage? FindPage(IBrowserContext context, string url)
+        {
+            try
+            {
+                return context.Pages.FirstOrDefault(p => p.Url == url);
+            }
+            catch (InvalidOperationException)
+            {
+                return null; // the list changed while we read it: look again on the next round
+            }
         }
 
         /// <summary>

@@ -13,7 +13,8 @@ namespace Callout.Dashboard.Benchmarks;
 /// <summary>
 /// Fan-out latency (DESIGN.md, quality bars "Latency", "Cost", "Scale"): the real dashboard as a child
 /// process, N SignalR hub clients with a mix of queue filters, callouts inserted at a steady rate;
-/// commit → client receipt, server CPU and memory, database queries per second. Each round ends with the
+/// commit → client receipt, commit → DOM in a few Chromium pages, server CPU and memory, database queries
+/// per second. Each round ends with the
 /// naive baseline at the same N: every viewer polls the database itself.
 /// </summary>
 public static partial class FanoutBenchmark
@@ -74,6 +75,12 @@ public static partial class FanoutBenchmark
         ThreadPool.GetMinThreads(out var workers, out var completion);
         ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(completion, 32));
 
+        var chromium = Environment.GetEnvironmentVariable("CALLOUT_CHROMIUM") ?? "/usr/bin/chromium";
+        if (settings.Pages > 0 && !File.Exists(chromium))
+        {
+            Console.Error.WriteLine($"fanout: Chromium not found at {chromium} (needed for --pages {settings.Pages}). Install Debian's chromium (./build/test.sh does), set CALLOUT_CHROMIUM, or pass --pages 0.");
+            return 1;
+        }
         var app = await ServerProcess.LocateAppAsync(settings.AppPath, cancellationToken);
         var results = new List<RoundResult>();
         await using (var database = await BenchmarkDatabase.CreateAsync(settings.Connection, cancellationToken))
@@ -82,7 +89,7 @@ public static partial class FanoutBenchmark
             // The benchmark's own writes skip Npgsql's pool reset (DISCARD ALL, a transaction of its own), so
             // each write is exactly one transaction to take off the database's count.
             await using var writerSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(databaseConnection) { NoResetOnClose = true }.ConnectionString);
-            var context = new RunContext(settings, app, database, databaseConnection, writerSource, new TransactionCounter(databaseConnection));
+            var context = new RunContext(settings, app, chromium, database, databaseConnection, writerSource, new TransactionCounter(databaseConnection));
             Console.WriteLine($"fanout: database {database.Name}; dashboard {app}");
             // Npgsql loads the server's types on a data source's first connection: do it before any window.
             await context.Transactions.SampleAsync(cancellationToken);
@@ -109,11 +116,11 @@ public static partial class FanoutBenchmark
 
         PrintSummary(settings, results);
         Console.WriteLine(JsonLine(settings, results));
-        return results.All(r => r.Error is null && r.NaiveError is null && r.Misses == 0 && r.Leaks == 0 && r.Naive?.Misses == 0) ? 0 : 1;
+        return results.All(r => r.Error is null && r.NaiveError is null && r.Misses == 0 && r.Leaks == 0 && r.Naive?.Misses == 0 && (r.Dom?.Misses ?? 0) == 0) ? 0 : 1;
     }
 
     private sealed record RunContext(
-        FanoutSettings Settings, string App, BenchmarkDatabase Database, string DatabaseConnection, NpgsqlDataSource WriterSource, TransactionCounter Transactions);
+        FanoutSettings Settings, string App, string Chromium, BenchmarkDatabase Database, string DatabaseConnection, NpgsqlDataSource WriterSource, TransactionCounter Transactions);
 
     /// <summary>
     /// One N: a fresh dashboard process with N hub clients, then that process stopped (its poller would add
@@ -130,7 +137,9 @@ public static partial class FanoutBenchmark
         RoundResult ours;
         await using (var server = ServerProcess.Start(context.App, new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // The Chromium pages need blazor.web.js and MudBlazor's files, which an unpublished build serves only in
+            // Development (from the build's static web assets manifest); a published app serves them in Production.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["RawData__Provider"] = RawDataProvider.PostgreSql,
             ["ConnectionStrings__RawData"] = context.DatabaseConnection,
             ["RawData__PollInterval"] = settings.PollInterval.ToString("c", CultureInfo.InvariantCulture),
@@ -174,6 +183,7 @@ public static partial class FanoutBenchmark
         var settings = context.Settings;
         var hub = new Uri(server.Address, "hubs/board");
         var viewers = plan.Select(queue => new HubViewer(hub, queue, QueueKeys)).ToList();
+        BrowserPages? pages = null;
         try
         {
             var connectWatch = Stopwatch.StartNew();
@@ -183,11 +193,21 @@ public static partial class FanoutBenchmark
             Console.WriteLine($"connected and subscribed {viewers.Count} hub clients ({plan.Count(q => q is null)} all queues, " +
                 $"{plan.Count(q => q is not null)} one queue) in {connectWatch.Elapsed.TotalSeconds:F1} s; server RSS " +
                 $"{Megabytes(rssBeforeConnect):F0} → {Megabytes(server.ResidentBytes()):F0} MB");
+            if (settings.Pages > 0)
+            {
+                var opening = Stopwatch.StartNew();
+                pages = await BrowserPages.OpenAsync(context.Chromium, server.Address, settings.Pages, cancellationToken);
+                Console.WriteLine($"opened {settings.Pages} dashboard page(s) in headless Chromium in {opening.Elapsed.TotalSeconds:F1} s");
+            }
             // Warm-up, not measured: the connection burst settles and the poll → board → hub path is compiled
             // (the process started seconds ago) before the window opens.
             var writer = new RawDataWriter(new PostgreSqlConnections(context.WriterSource));
             await InsertAsync(writer, new ConcurrentDictionary<string, Commit>(StringComparer.Ordinal), settings.Rate, WarmUpSeconds, cancellationToken);
             await Task.Delay(settings.PollInterval, cancellationToken);
+            if (pages is not null)
+            {
+                await pages.SettleAsync(settings.PollInterval * 2, cancellationToken);
+            }
 
             var commits = new ConcurrentDictionary<string, Commit>(StringComparer.Ordinal);
             using var sampler = new ProcessSampler(server);
@@ -206,6 +226,13 @@ public static partial class FanoutBenchmark
 
             await DrainAsync(viewers, commits, cancellationToken);
             var deliveries = Deliveries.Measure(viewers, commits);
+            Deliveries? dom = null;
+            if (pages is not null)
+            {
+                await pages.DrainAsync(commits, cancellationToken);
+                dom = Deliveries.Measure(pages.Viewers, commits);
+                Console.WriteLine($"Chromium pages: {dom.Delivered:N0} of {dom.Expected:N0} expected callouts counted on screen");
+            }
             Console.WriteLine($"inserted {window.Writes} callouts at {settings.Rate:0.##}/s in {window.Elapsed.TotalSeconds:F1} s; " +
                 $"{deliveries.Delivered:N0} of {deliveries.Expected:N0} expected deliveries");
 
@@ -227,10 +254,17 @@ public static partial class FanoutBenchmark
                 ClientCpuPct: clientCpu,
                 DbQueriesPerSecond: dashboardQueries,
                 Naive: null,
-                Error: null);
+                Error: null)
+            {
+                Dom = dom,
+            };
         }
         finally
         {
+            if (pages is not null)
+            {
+                await pages.DisposeAsync();
+            }
             await ForEachAsync(viewers, 50, async v => await v.DisposeAsync());
         }
     }
@@ -398,6 +432,11 @@ public static partial class FanoutBenchmark
         Row("commit → screen p99 ms", r.Latency.P99, n?.Latency.P99);
         Row("commit → screen max ms", r.Latency.Max, n?.Latency.Max);
         Row("DB queries/s", r.DbQueriesPerSecond, n?.QueriesPerSecond);
+        if (r.Dom is { } dom)
+        {
+            Console.WriteLine($"  {$"commit → DOM p50/p95/p99/max ms ({settings.Pages} Chromium pages)",-34} {$"{dom.Latency.P50:F0} / {dom.Latency.P95:F0} / {dom.Latency.P99:F0} / {dom.Latency.Max:F0}",28}");
+            Console.WriteLine($"  {"commit → DOM misses",-34} {$"{dom.Misses} of {dom.Expected}",28}");
+        }
         Console.WriteLine($"  {"deliveries (expected pairs)",-34} {$"{r.Delivered:N0}/{r.Expected:N0}",28} {$"{n?.Expected - n?.Misses:N0}/{n?.Expected:N0}",28}");
         Console.WriteLine($"  {"misses / leaks",-34} {$"{r.Misses} / {r.Leaks}",28} {$"{n?.Misses} / -",28}");
         Console.WriteLine($"  {"server CPU % of a core (mean/peak)",-34} {$"{r.ServerCpuPct:F1} / {r.ServerCpuPeakPct:F1}",28}");
@@ -426,7 +465,7 @@ public static partial class FanoutBenchmark
     {
         Console.WriteLine();
         Console.WriteLine($"Summary (poll interval {settings.PollInterval.TotalMilliseconds:F0} ms, {settings.Rate:0.##} rows/s, {settings.Seconds} s per window):");
-        Console.WriteLine($"{"viewers",8} {"p50",7} {"p95",7} {"p99",7} {"max",7} {"miss",5} {"leak",5} {"cpu%",6} {"rss MB",7} {"q/s",6} {"naive q/s",10} {"naive p50",10} {"naive p95",10} {"q ratio",8}");
+        Console.WriteLine($"{"viewers",8} {"p50",7} {"p95",7} {"p99",7} {"max",7} {"miss",5} {"leak",5} {"cpu%",6} {"rss MB",7} {"q/s",6} {"naive q/s",10} {"naive p50",10} {"naive p95",10} {"q ratio",8} {"dom p50",8} {"dom p95",8}");
         foreach (var r in results)
         {
             if (r.Error is not null)
@@ -436,7 +475,7 @@ public static partial class FanoutBenchmark
             }
             var n = r.Naive ?? EmptyNaive;
             Console.WriteLine($"{r.Viewers,8} {r.Latency.P50,7:F0} {r.Latency.P95,7:F0} {r.Latency.P99,7:F0} {r.Latency.Max,7:F0} {r.Misses,5} {r.Leaks,5} " +
-                $"{r.ServerCpuPct,6:F1} {r.ServerRssMb,7:F0} {r.DbQueriesPerSecond,6:F1} {n.QueriesPerSecond,10:F1} {n.Latency.P50,10:F0} {n.Latency.P95,10:F0} {Ratio(n.QueriesPerSecond, r.DbQueriesPerSecond),8:F1}");
+                $"{r.ServerCpuPct,6:F1} {r.ServerRssMb,7:F0} {r.DbQueriesPerSecond,6:F1} {n.QueriesPerSecond,10:F1} {n.Latency.P50,10:F0} {n.Latency.P95,10:F0} {Ratio(n.QueriesPerSecond, r.DbQueriesPerSecond),8:F1} {(r.Dom is { } d ? d.Latency.P50.ToString("F0", CultureInfo.InvariantCulture) : "-"),8} {(r.Dom is { } e ? e.Latency.P95.ToString("F0", CultureInfo.InvariantCulture) : "-"),8}");
         }
     }
 
@@ -482,6 +521,15 @@ public static partial class FanoutBenchmark
             row["naive_poll_p95_ms"] = r.Naive is null ? null : Round(n.PollMilliseconds.P95);
             row["naive_failed_polls"] = r.Naive is null ? null : (object)n.FailedPolls;
             row["naive_statements_per_s"] = r.Naive is null ? null : Round(n.StatementsPerSecond);
+            if (r.Dom is { } dom)
+            {
+                row["dom_pages"] = settings.Pages;
+                row["dom_p50_ms"] = Round(dom.Latency.P50);
+                row["dom_p95_ms"] = Round(dom.Latency.P95);
+                row["dom_p99_ms"] = Round(dom.Latency.P99);
+                row["dom_max_ms"] = Round(dom.Latency.Max);
+                row["dom_misses"] = dom.Misses;
+            }
             if (r.NaiveError is not null)
             {
                 row["naive_error"] = r.NaiveError;
@@ -528,6 +576,9 @@ public static partial class FanoutBenchmark
     {
         public string? NaiveError { get; init; }
 
+        /// <summary>Commit → DOM over the Chromium pages; null when none were opened.</summary>
+        public Deliveries? Dom { get; init; }
+
         public static RoundResult Failed(int viewers, string error) =>
             new(viewers, 0, 0, 0, 0, 0, 0, 0, 0, 0, Percentiles.Of([]), 0, 0, 0, 0, 0, null, error);
     }
@@ -543,7 +594,7 @@ public static partial class FanoutBenchmark
         long FailedPolls);
 
     /// <summary>Commit → first sight over every (row, viewer whose filter includes the row's queue) pair.</summary>
-    private sealed record Deliveries(long Expected, long Delivered, long Misses, Percentiles Latency)
+    internal sealed record Deliveries(long Expected, long Delivered, long Misses, Percentiles Latency)
     {
         public static Deliveries Measure(IReadOnlyList<Viewer> viewers, ConcurrentDictionary<string, Commit> commits)
         {
@@ -572,7 +623,7 @@ public static partial class FanoutBenchmark
     }
 
     /// <summary>Nearest-rank percentiles: every figure is a time that was actually measured.</summary>
-    private sealed record Percentiles(int Count, double P50, double P95, double P99, double Max)
+    internal sealed record Percentiles(int Count, double P50, double P95, double P99, double Max)
     {
         public static Percentiles Of(double[] values)
         {

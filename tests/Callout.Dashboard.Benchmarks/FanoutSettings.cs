@@ -10,6 +10,7 @@ public sealed record FanoutSettings(
     int Seconds,
     TimeSpan PollInterval,
     int NaiveMaxConnections,
+    int Pages,
     string? AppPath,
     bool Quick)
 {
@@ -33,13 +34,16 @@ public sealed record FanoutSettings(
           --poll-interval 00:00:01      RawData:PollInterval of the dashboard and of each naive viewer
           --naive-max-connections 100   pool size shared by the naive viewers (also capped by the server's free
                                         connections: max_connections less those in use, less 20)
+          --pages 3                     dashboard pages opened in headless Chromium (CALLOUT_CHROMIUM, default
+                                        /usr/bin/chromium) for commit -> DOM: the first shows all queues, the
+                                        others one queue each; 0 leaves the browser out
           --app <Callout.Dashboard.dll> the dashboard to run (default: found from the repository root; built with
                                         'dotnet build -c Release src/Callout.Dashboard' when missing)
-          --quick                       CI smoke size: viewers 1,10 and 5 seconds (explicit options still win)
+          --quick                       CI smoke size: viewers 1,10, 5 seconds and 1 page (explicit options still win)
           --help                        this text
 
-        Exit code 0 when every round delivered every row to every expected client and no filtered-out client got
-        one; 1 when a round had misses, leaks or failed; 2 on bad arguments.
+        Exit code 0 when every round delivered every row to every expected client and page and no filtered-out
+        client got one; 1 when a round had misses, leaks or failed; 2 on bad arguments.
         """;
 
     public static bool IsHelp(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
@@ -52,6 +56,7 @@ public sealed record FanoutSettings(
         int? seconds = null;
         var pollInterval = TimeSpan.FromSeconds(1);
         var naiveMax = 100;
+        int? pages = null;
         string? app = null;
         var quick = false;
         settings = null!;
@@ -86,6 +91,10 @@ public sealed record FanoutSettings(
                     naiveMax = m;
                     i++;
                     break;
+                case "--pages" when value is not null && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var g) && g is >= 0 and <= 20:
+                    pages = g;
+                    i++;
+                    break;
                 case "--app" when value is not null:
                     app = value;
                     i++;
@@ -115,6 +124,7 @@ public sealed record FanoutSettings(
             seconds ?? (quick ? 5 : 30),
             pollInterval,
             naiveMax,
+            pages ?? (quick ? 1 : 3),
             app,
             quick);
         return true;
@@ -126,6 +136,7 @@ public sealed record FanoutSettings(
         "--rate" => $"--rate takes callouts per second, more than 0 and at most 200; got '{value}'.",
         "--seconds" => $"--seconds takes a whole number from 1 to 3600; got '{value}'.",
         "--poll-interval" => $"--poll-interval takes a time span from 00:00:00.1 to 00:01:00; got '{value}'.",
+        "--pages" => $"--pages takes a number from 0 to 20; got '{value}'.",
         "--naive-max-connections" => $"--naive-max-connections takes a number from 1 to 1000; got '{value}'.",
         "--connection" or "--app" => $"{argument} needs a value.",
         _ => $"Unknown argument '{argument}'.",

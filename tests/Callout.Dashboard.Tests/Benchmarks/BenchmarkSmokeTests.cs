@@ -29,6 +29,11 @@ public sealed class BenchmarkSmokeTests
         var json = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last(l => l.StartsWith('{'));
         using var figures = JsonDocument.Parse(json);
         Assert.Equal(command, figures.RootElement.GetProperty("benchmark").GetString());
+        if (command == "fanout")
+        {
+            // Every round also timed commit → DOM in a real Chromium page.
+            Assert.All(figures.RootElement.GetProperty("results").EnumerateArray(), round => Assert.Equal(1, round.GetProperty("dom_pages").GetInt32()));
+        }
     }
 
     private static async Task<(int Code, string Output)> RunAsync(IEnumerable<string> args)
