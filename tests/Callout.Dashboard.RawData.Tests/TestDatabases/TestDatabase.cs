@@ -99,6 +99,12 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_dataSource is not null)
         {
             await _dataSource.DisposeAsync();
+            // CALLOUT_TEST_PG may be a server the developer keeps: leave no database behind on it.
+            var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+            await using var admin = new NpgsqlConnection(PostgresServer());
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
         }
         if (_file is not null)
         {
