@@ -107,7 +107,15 @@ public sealed class RealHost : IAsyncDisposable
     }
 
     /// <summary>Waits until the host answers /healthz.</summary>
-    public async Task WaitUntilServingAsync(TimeSpan timeout)
+    public Task WaitUntilServingAsync(TimeSpan timeout) => WaitForHealthAsync(timeout, anyAnswer: false);
+
+    /// <summary>
+    /// Waits until the host answers HTTP at all (a 503 from a health check still waiting for data counts): on a
+    /// busy CI machine starting the process alone can take tens of seconds, which is not what a test times.
+    /// </summary>
+    public Task WaitUntilListeningAsync(TimeSpan timeout) => WaitForHealthAsync(timeout, anyAnswer: true);
+
+    private async Task WaitForHealthAsync(TimeSpan timeout, bool anyAnswer)
     {
         using var client = new HttpClient { BaseAddress = Address };
         var deadline = DateTime.UtcNow + timeout;
@@ -115,7 +123,8 @@ public sealed class RealHost : IAsyncDisposable
         {
             try
             {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                using var response = await client.GetAsync("/healthz");
+                if (anyAnswer || response.IsSuccessStatusCode)
                 {
                     return;
                 }

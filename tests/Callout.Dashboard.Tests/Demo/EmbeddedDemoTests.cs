@@ -11,6 +11,8 @@ public sealed class EmbeddedDemoTests
     {
         await using var host = RealHost.Start();
         using var client = new HttpClient { BaseAddress = host.Address };
+        // The 30 s are the demo's: from the moment the server listens (process start-up under CI load is not).
+        await host.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
         var clock = Stopwatch.StartNew();
         JsonElement? board = null;
 
