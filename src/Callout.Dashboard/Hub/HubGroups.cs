@@ -29,7 +29,7 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
     /// <summary>Joins the group of this filter and masking; the filter is already scoped to the caller's access.</summary>
     public async Task SubscribeAsync(string connectionId, QueueFilter filter, bool maskNumbers, ISingleClientProxy caller)
     {
-        var key = (maskNumbers ? "board:m:" : "board:u:") + SnapshotCache.Key(filter);
+        var key = "board:" + SnapshotCache.Key(filter, maskNumbers);
         Leave(connectionId);
         if (!_groups.ContainsKey(key) && _groups.Count >= MaxGroups)
         {

@@ -24,7 +24,6 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     private string? _filterKey;
     private string? _wallTokenId;
     private ViewerAccess? _access;
-    private bool _maskNumbers = true;
     private bool _sentToSignIn;
     private int _renderPending;
     private DateTimeOffset _lastRender;
@@ -87,13 +86,12 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
         var scoped = access.Scope(new QueueFilter(QueueKeys ?? []));
         RefusedQueueKeys = scoped.Refused;
         var filter = scoped.Filter ?? QueueFilter.Nothing;
-        var key = (access.MaskNumbers ? "m:" : "u:") + SnapshotCache.Key(filter);
+        var key = SnapshotCache.Key(filter, access.MaskNumbers);
         if (key != _filterKey)
         {
             _subscription?.Dispose();
             Filter = filter;
             _filterKey = key;
-            _maskNumbers = access.MaskNumbers;
             _subscription = Feed.Subscribe(filter, ScheduleRender);
         }
         Refresh();
@@ -110,8 +108,8 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
         {
             if (WallTokens.Validate(WallLink) is { } token)
             {
+                // Refresh, which runs next, notes the screen as seen.
                 _wallTokenId = token.Id;
-                WallTokens.Touch(token.Id);
                 return ViewerAccess.For(token, Options.Value);
             }
             RefuseWallLink();
@@ -125,8 +123,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
             if (!_sentToSignIn)
             {
                 _sentToSignIn = true;
-                var here = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
-                Navigation.NavigateTo($"/login?returnUrl={Uri.EscapeDataString(here)}", forceLoad: true);
+                Navigation.GoToSignIn();
             }
             return null;
         }
@@ -162,7 +159,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
         {
             return;
         }
-        var snapshot = Snapshots.Get(Filter, _maskNumbers);
+        var snapshot = Snapshots.Get(Filter, _access.MaskNumbers);
         View = new BoardView(snapshot, Board.State, Options.Value);
         // The snapshot lists every filtered queue the board knows (from calls or the queues table).
         UnknownQueueKeys = Filter.IsAll ? [] : [.. Filter.Keys.Where(k => !snapshot.Queues.Any(q => q.QueueKey == k))];

@@ -16,7 +16,7 @@ public sealed class SnapshotCache(Board board, TimeProvider clock)
 
     public BoardSnapshot Get(QueueFilter filter, bool maskNumbers)
     {
-        var key = (maskNumbers ? "m:" : "u:") + Key(filter);
+        var key = Key(filter, maskNumbers);
         var version = board.State.Version;
         var poll = board.State.Poll;
         var second = clock.GetUtcNow().ToUnixTimeSeconds();
@@ -24,7 +24,8 @@ public sealed class SnapshotCache(Board board, TimeProvider clock)
         {
             return entry.Snapshot;
         }
-        var fresh = maskNumbers ? NumberMasking.Mask(board.Snapshot(filter)) : board.Snapshot(filter);
+        // Masked from the cached full snapshot: viewers of both kinds on one filter cost one board snapshot.
+        var fresh = maskNumbers ? NumberMasking.Mask(Get(filter, maskNumbers: false)) : board.Snapshot(filter);
         var snapshot = ReuseUnchanged(entry?.Snapshot, fresh);
         if (_entries.Count >= MaxEntries)
         {
@@ -49,7 +50,9 @@ public sealed class SnapshotCache(Board board, TimeProvider clock)
     private static IReadOnlyList<T> Same<T>(IReadOnlyList<T> previous, IReadOnlyList<T> next) =>
         previous.SequenceEqual(next) ? previous : next;
 
-    public static string Key(QueueFilter filter) => filter.IsAll ? "*" : string.Join('\n', filter.Keys.Order(StringComparer.Ordinal));
+    /// <summary>Names what a viewer is shown: the queues and whether numbers are masked (pages and hub groups key by it too).</summary>
+    public static string Key(QueueFilter filter, bool maskNumbers) =>
+        (maskNumbers ? "m:" : "u:") + (filter.IsAll ? "*" : string.Join('\n', filter.Keys.Order(StringComparer.Ordinal)));
 
     private sealed record Entry(long Version, long Second, PollStatus Poll, BoardSnapshot Snapshot);
 }
