@@ -33,7 +33,7 @@ public abstract class BoardPanel : ComponentBase, IDisposable
 
     protected override bool ShouldRender()
     {
-        if (Equals(DataOf(View), _shownData) && SameClock(View))
+        if (Equals(DataOf(View), _shownData) && ClockTexts(View).SequenceEqual(_shownClock, StringComparer.Ordinal))
         {
             return false;
         }
@@ -55,20 +55,6 @@ public abstract class BoardPanel : ComponentBase, IDisposable
     {
         _shownData = DataOf(view);
         _shownClock = [.. ClockTexts(view)];
-    }
-
-    private bool SameClock(BoardView view)
-    {
-        var i = 0;
-        foreach (var text in ClockTexts(view))
-        {
-            if (i == _shownClock.Length || !string.Equals(text, _shownClock[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-            i++;
-        }
-        return i == _shownClock.Length;
     }
 
     public void Dispose()

@@ -47,7 +47,10 @@ public sealed record BoardView(BoardSnapshot Snapshot, BoardState State, Dashboa
     /// <summary>As the snapshot holds it: already masked for viewers who may not see it in full.</summary>
     public string Destination(string? number) => string.IsNullOrWhiteSpace(number) ? Dash : number;
 
-    /// <summary>What agent and queue names and masked numbers depend on besides the row, by reference: the key of cached row markup.</summary>
+    /// <summary>
+    /// What agent and queue names depend on besides the row, by reference: the key of cached row markup, and
+    /// part of what a panel compares to decide whether it renders.
+    /// </summary>
     public object Lookups => (Snapshot.Agents, State.AgentNames, State.Queues, Options);
 
     /// <summary>
