@@ -6,13 +6,11 @@ namespace Callout.Dashboard.Access;
 /// <summary>The sign-in mode in force, with its default resolved: None only for the demo, Local otherwise.</summary>
 public sealed class AccessMode(IOptions<AuthOptions> auth, IOptions<DemoOptions> demo, IConfiguration configuration)
 {
-    public bool IsDemo => IsDemoRunning(demo.Value, configuration);
+    public bool IsDemo => DemoTraffic.IsRunning(demo.Value, configuration);
 
     public AuthMode Mode => Resolve(auth.Value, IsDemo);
 
     public bool IsExplicit => auth.Value.Mode is not null;
-
-    public static bool IsDemoRunning(DemoOptions demo, IConfiguration configuration) => demo.Enabled ?? DemoDatabase.IsInUse(configuration);
 
     public static AuthMode Resolve(AuthOptions auth, bool isDemo) => auth.Mode ?? (isDemo ? AuthMode.None : AuthMode.Local);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Callout.Dashboard.Access;
@@ -38,11 +39,17 @@ public static class AccountEndpoints
         return Results.Redirect(LocalOrRoot(returnUrl));
     }
 
+    // The form parameter is not read: binding one is what makes a minimal API check the antiforgery token, so
+    // another site cannot sign a user out.
     private static async Task<IResult> SignOutAsync([FromForm] string? returnUrl, HttpContext context)
     {
         await context.SignOutAsync(AuthSetup.CookieScheme);
         return Results.Redirect("/login?signedOut=1");
     }
+
+    /// <summary>Sends a page to the sign-in page, to come back to it afterwards: a full load, as signing in is a form post.</summary>
+    public static void GoToSignIn(this NavigationManager navigation) =>
+        navigation.NavigateTo($"/login?returnUrl={Uri.EscapeDataString("/" + navigation.ToBaseRelativePath(navigation.Uri))}", forceLoad: true);
 
     /// <summary>Only paths on this site: an open redirect would make our sign-in page a phishing tool.</summary>
     public static string LocalOrRoot(string? returnUrl) =>

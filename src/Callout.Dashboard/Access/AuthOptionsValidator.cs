@@ -12,7 +12,7 @@ public sealed class AuthOptionsValidator(IOptions<DemoOptions> demo, IConfigurat
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         var failures = new List<string>();
-        var isDemo = AccessMode.IsDemoRunning(demo.Value, configuration);
+        var isDemo = DemoTraffic.IsRunning(demo.Value, configuration);
         switch (AccessMode.Resolve(options, isDemo))
         {
             case AuthMode.Local when options.Users.Count == 0 && !isDemo:

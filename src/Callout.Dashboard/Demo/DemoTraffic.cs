@@ -21,7 +21,10 @@ public sealed partial class DemoTraffic(
 {
     private SimulatorRunner? _runner;
 
-    public bool IsEnabled => demo.Value.Enabled ?? DemoDatabase.IsInUse(configuration);
+    public bool IsEnabled => IsRunning(demo.Value, configuration);
+
+    /// <summary>Whether the demo centre runs: as configured, else whenever no Raw data database is.</summary>
+    public static bool IsRunning(DemoOptions demo, IConfiguration configuration) => demo.Enabled ?? DemoDatabase.IsInUse(configuration);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
