@@ -115,6 +115,26 @@ internal sealed class UiHarness : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// RenderCount counts the page's whole subtree, and MudBlazor children may render once more after
+    /// their first render: wait until it holds still before comparing.
+    /// </summary>
+    public static async Task<int> SettledRenderCountAsync<T>(IRenderedComponent<T> cut)
+        where T : IComponent
+    {
+        var count = cut.RenderCount;
+        for (var i = 0; i < 20; i++)
+        {
+            await Task.Delay(25);
+            if (cut.RenderCount == count)
+            {
+                return count;
+            }
+            count = cut.RenderCount;
+        }
+        return count;
+    }
+
     /// <summary>Renders a live page at a URL, as the router would after navigation (query parameters included).</summary>
     public IRenderedComponent<TPage> RenderPage<TPage>(string uri = "/")
         where TPage : IComponent

@@ -7,6 +7,9 @@ public sealed class CallRows(decimal callId, DateTime orderedAt, string queueKey
 {
     public const string Destination = "4722222222";
 
+    /// <summary><see cref="Destination"/> as a viewer without full numbers gets it.</summary>
+    public const string MaskedDestination = "+47 ••• •• 222";
+
     private DateTime Updated { get; set; } = orderedAt.AddSeconds(5);
 
     public CallRows UpdatedAt(DateTime updated)

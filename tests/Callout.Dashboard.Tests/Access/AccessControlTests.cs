@@ -21,7 +21,6 @@ public sealed class AccessControlTests : IAsyncLifetime
 {
     private const string A = "__Callout_A";
     private const string B = "__Callout_B";
-    private const string MaskedNumber = "+47 ••• •• 222";
 
     private TestDatabase _db = null!;
     private DashboardApp _app = null!;
@@ -155,7 +154,7 @@ public sealed class AccessControlTests : IAsyncLifetime
 
         var json = await browser.GetStringAsync("/api/board");
 
-        Assert.Equal(MaskedNumber, JsonDocument.Parse(json).RootElement.GetProperty("activeCallouts")[0].GetProperty("destination").GetString());
+        Assert.Equal(CallRows.MaskedDestination, JsonDocument.Parse(json).RootElement.GetProperty("activeCallouts")[0].GetProperty("destination").GetString());
         Assert.DoesNotContain(CallRows.Destination, json);
     }
 
@@ -248,7 +247,7 @@ public sealed class AccessControlTests : IAsyncLifetime
 
         var snapshot = await client.SubscribeAsync(A);
 
-        Assert.Equal(MaskedNumber, snapshot.GetProperty("activeCallouts")[0].GetProperty("destination").GetString());
+        Assert.Equal(CallRows.MaskedDestination, snapshot.GetProperty("activeCallouts")[0].GetProperty("destination").GetString());
     }
 
     [Fact]
@@ -264,7 +263,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         var snapshot = await client.SubscribeAsync();
 
         Assert.Equal(["101"], board.GetProperty("activeCallouts").EnumerateArray().Select(c => c.GetProperty("callId").GetString()));
-        Assert.Equal(MaskedNumber, board.GetProperty("activeCallouts")[0].GetProperty("destination").GetString());
+        Assert.Equal(CallRows.MaskedDestination, board.GetProperty("activeCallouts")[0].GetProperty("destination").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(["101"], snapshot.GetProperty("activeCallouts").EnumerateArray().Select(c => c.GetProperty("callId").GetString()));
         Assert.NotNull(Tokens.Find(Tokens.All().Single(t => t.Name == "TV sales").Id)!.LastSeenAt);

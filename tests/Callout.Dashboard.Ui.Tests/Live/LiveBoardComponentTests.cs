@@ -52,7 +52,7 @@ public sealed class LiveBoardComponentTests
         var cut = h.RenderPage<Overview>();
         h.Board.Apply(new PollBatch([.. Rows.Ordered(7002, At(10, 9))], []));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("tr[data-call='7002']")));
-        var renders = await SettledRenderCountAsync(cut);
+        var renders = await UiHarness.SettledRenderCountAsync(cut);
 
         // Within 250 ms of the last render, further changes wait for the clock.
         h.Board.Apply(new PollBatch([.. Rows.Ordered(7003, At(10, 9))], []));
@@ -77,7 +77,7 @@ public sealed class LiveBoardComponentTests
         await using var h = new UiHarness(Now);
         h.Poll(Rows.Ordered(7001, At(10, 0), Rows.Sales));
         var cut = h.RenderPage<Overview>($"/?queue={Rows.Sales}");
-        var renders = await SettledRenderCountAsync(cut);
+        var renders = await UiHarness.SettledRenderCountAsync(cut);
 
         h.Board.Apply(new PollBatch([.. Rows.Ordered(7101, At(10, 9), Rows.Support)], []));
         await Task.Delay(100);
@@ -136,7 +136,7 @@ public sealed class LiveBoardComponentTests
         await using var h = new UiHarness(Now);
         h.Poll(Rows.Ordered(7001, At(10, 0)));
         var cut = h.RenderPage<Overview>();
-        var renders = await SettledRenderCountAsync(cut);
+        var renders = await UiHarness.SettledRenderCountAsync(cut);
 
         await h.Context.DisposeComponentsAsync();
         h.Board.Apply(new PollBatch([.. Rows.Ordered(7002, At(10, 9))], []));
@@ -161,29 +161,9 @@ public sealed class LiveBoardComponentTests
         Assert.Equal(1, h.Feed.SubscriberCount);
 
         // The new subscription hears Support and ignores Sales.
-        var renders = await SettledRenderCountAsync(cut);
+        var renders = await UiHarness.SettledRenderCountAsync(cut);
         h.Board.Apply(new PollBatch([.. Rows.Ordered(7002, At(10, 9), Rows.Sales)], []));
         await Task.Delay(100);
         Assert.Equal(renders, cut.RenderCount);
-    }
-
-    /// <summary>
-    /// RenderCount counts the page's whole subtree, and MudBlazor children may render once more after
-    /// their first render: wait until it holds still before comparing.
-    /// </summary>
-    private static async Task<int> SettledRenderCountAsync<T>(IRenderedComponent<T> cut)
-        where T : Microsoft.AspNetCore.Components.IComponent
-    {
-        var count = cut.RenderCount;
-        for (var i = 0; i < 20; i++)
-        {
-            await Task.Delay(25);
-            if (cut.RenderCount == count)
-            {
-                return count;
-            }
-            count = cut.RenderCount;
-        }
-        return count;
     }
 }

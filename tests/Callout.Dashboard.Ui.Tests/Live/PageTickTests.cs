@@ -18,7 +18,7 @@ public sealed class PageTickTests
         await using var h = new UiHarness(At(10, 50));
         h.Poll([.. Rows.Scheduled(7002, At(9, 0), At(11, 0)), .. Rows.Answered(7003, At(10, 40))], []);
         var cut = h.RenderPage<CountedOverview>();
-        await SettledAsync(cut);
+        await UiHarness.SettledRenderCountAsync(cut);
         var page = cut.Instance;
         var scheduled = cut.FindComponent<ScheduledPanel>();
         var unchanged = UnchangedPanels(cut);
@@ -66,7 +66,7 @@ public sealed class PageTickTests
         await using var h = new UiHarness(At(10, 50));
         h.Poll([.. Rows.Ordered(7001, At(10, 40)), .. Rows.Scheduled(7002, At(9, 0), At(11, 0))], []);
         var cut = h.RenderPage<Overview>();
-        await SettledAsync(cut);
+        await UiHarness.SettledRenderCountAsync(cut);
         var active = cut.FindComponent<ActiveCalloutsPanel>();
         var renders = active.RenderCount;
 
@@ -87,7 +87,7 @@ public sealed class PageTickTests
         await using var h = new UiHarness(At(10, 50));
         h.Poll([.. Rows.Scheduled(7002, At(9, 0), At(11, 0)), .. Rows.Answered(7003, At(10, 40)), .. Rows.Ordered(7001, At(10, 45))], []);
         var cut = h.RenderPage<Overview>();
-        await SettledAsync(cut);
+        await UiHarness.SettledRenderCountAsync(cut);
         var scheduled = cut.FindComponent<ScheduledPanel>();
         var recent = cut.FindComponent<RecentCalloutsPanel>();
         var before = (scheduled.RenderCount, recent.RenderCount);
@@ -105,7 +105,7 @@ public sealed class PageTickTests
         await using var h = new UiHarness(At(10, 50, 59));
         h.Poll(Rows.Scheduled(7002, At(9, 0), At(11, 0)));
         var cut = h.RenderPage<CountedWall>("/wall");
-        await SettledAsync(cut);
+        await UiHarness.SettledRenderCountAsync(cut);
         var renders = cut.Instance.Renders;
         Assert.Equal("10:50", cut.Find("[data-panel='clock']").TextContent.Trim());
 
@@ -132,22 +132,6 @@ public sealed class PageTickTests
         var wait = LiveBoardComponent.UntilNextTick(now);
 
         Assert.Equal(TimeSpan.FromMilliseconds(expectedWaitMs), wait);
-    }
-
-    /// <summary>MudBlazor children may render once more after their first render: wait until the page holds still.</summary>
-    private static async Task SettledAsync<T>(IRenderedComponent<T> cut)
-        where T : IComponent
-    {
-        var count = cut.RenderCount;
-        for (var i = 0; i < 20; i++)
-        {
-            await Task.Delay(25);
-            if (cut.RenderCount == count)
-            {
-                return;
-            }
-            count = cut.RenderCount;
-        }
     }
 
     private static string Countdown<T>(IRenderedComponent<T> cut)
