@@ -53,10 +53,10 @@ public static partial class CircuitMemoryBenchmark
             Console.Error.WriteLine(CircuitMemorySettings.Usage);
             return 2;
         }
-        var chromium = Environment.GetEnvironmentVariable("CALLOUT_CHROMIUM") ?? "/usr/bin/chromium";
+        var chromium = BenchmarkChromium.Executable();
         if (!File.Exists(chromium))
         {
-            Console.Error.WriteLine($"circuits: Chromium not found at {chromium}. Install Debian's chromium (./build/test.sh does) or set CALLOUT_CHROMIUM.");
+            Console.Error.WriteLine(BenchmarkChromium.NotFound("circuits", chromium));
             return 1;
         }
         // SIGTERM (a CI timeout, kill) cancels too, so the server, the browser and the temp folder are cleaned up.
@@ -114,17 +114,7 @@ public static partial class CircuitMemoryBenchmark
             IBrowser? browser = null;
             try
             {
-                browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-                {
-                    ExecutablePath = chromium,
-                    Headless = true,
-                    Timeout = 60_000,
-                    Args =
-                    [
-                        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", $"--renderer-process-limit={settings.RendererLimit}",
-                    ],
-                });
+                browser = await BenchmarkChromium.LaunchAsync(playwright, chromium, $"--renderer-process-limit={settings.RendererLimit}");
                 var tabs = new Tabs(browser, new Uri(server.Address, settings.Page), settings);
                 var warmUp = Stopwatch.StartNew();
                 await tabs.WarmUpAsync(cancellationToken);
@@ -326,18 +316,7 @@ public static partial class CircuitMemoryBenchmark
     /// <summary>Closes the browser and its driver, and ends any of their processes still left (by pid: only ours).</summary>
     private static async Task CloseBrowserAsync(IBrowser? browser, IPlaywright playwright, int serverPid)
     {
-        if (browser is not null)
-        {
-            try
-            {
-                await browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            }
-            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
-            {
-                Console.Error.WriteLine($"circuits: closing the browser: {ex.Message}");
-            }
-        }
-        playwright.Dispose();
+        await BenchmarkChromium.CloseAsync(browser, playwright, "circuits");
         await Task.Delay(500);
         foreach (var pid in Proc.Descendants(Environment.ProcessId, serverPid))
         {

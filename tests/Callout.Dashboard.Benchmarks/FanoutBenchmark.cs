@@ -75,10 +75,10 @@ public static partial class FanoutBenchmark
         ThreadPool.GetMinThreads(out var workers, out var completion);
         ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(completion, 32));
 
-        var chromium = Environment.GetEnvironmentVariable("CALLOUT_CHROMIUM") ?? "/usr/bin/chromium";
+        var chromium = BenchmarkChromium.Executable();
         if (settings.Pages > 0 && !File.Exists(chromium))
         {
-            Console.Error.WriteLine($"fanout: Chromium not found at {chromium} (needed for --pages {settings.Pages}). Install Debian's chromium (./build/test.sh does), set CALLOUT_CHROMIUM, or pass --pages 0.");
+            Console.Error.WriteLine(BenchmarkChromium.NotFound("fanout", chromium) + $" (It is needed for --pages {settings.Pages}; --pages 0 leaves it out.)");
             return 1;
         }
         var app = await ServerProcess.LocateAppAsync(settings.AppPath, cancellationToken);
@@ -138,8 +138,8 @@ public static partial class FanoutBenchmark
         await using (var server = ServerProcess.Start(context.App, new Dictionary<string, string>
         {
             // The Chromium pages need blazor.web.js and MudBlazor's files, which an unpublished build serves only in
-            // Development (from the build's static web assets manifest); a published app serves them in Production.
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // Development (from the build's static web assets manifest); without pages the server runs as deployed.
+            ["ASPNETCORE_ENVIRONMENT"] = settings.Pages > 0 ? "Development" : "Production",
             ["RawData__Provider"] = RawDataProvider.PostgreSql,
             ["ConnectionStrings__RawData"] = context.DatabaseConnection,
             ["RawData__PollInterval"] = settings.PollInterval.ToString("c", CultureInfo.InvariantCulture),
@@ -381,12 +381,19 @@ public static partial class FanoutBenchmark
     }
 
     /// <summary>Waits until every expected (row, viewer) pair was seen, or the delivery deadline after the last commit.</summary>
-    private static async Task DrainAsync(IReadOnlyList<Viewer> viewers, ConcurrentDictionary<string, Commit> commits, CancellationToken cancellationToken)
+    private static Task DrainAsync(IReadOnlyList<Viewer> viewers, ConcurrentDictionary<string, Commit> commits, CancellationToken cancellationToken) =>
+        UntilDeliveredAsync(
+            commits,
+            () => Task.FromResult(commits.All(c => viewers.All(v => !v.Expects(c.Value.Queue) || v.TryGetFirstSeen(c.Key, out _)))),
+            cancellationToken);
+
+    /// <summary>Polls <paramref name="delivered"/> until it holds, or the delivery deadline after the last commit passed.</summary>
+    private static async Task UntilDeliveredAsync(ConcurrentDictionary<string, Commit> commits, Func<Task<bool>> delivered, CancellationToken cancellationToken)
     {
         var last = commits.Values.Select(c => c.Timestamp).DefaultIfEmpty(Stopwatch.GetTimestamp()).Max();
         while (Stopwatch.GetElapsedTime(last) < DeliveryDeadline)
         {
-            if (commits.All(c => viewers.All(v => !v.Expects(c.Value.Queue) || v.TryGetFirstSeen(c.Key, out _))))
+            if (await delivered())
             {
                 return;
             }

@@ -47,13 +47,7 @@ public static partial class FanoutBenchmark
         public static async Task<BrowserPages> OpenAsync(string chromium, Uri server, int count, CancellationToken cancellationToken)
         {
             var playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = chromium,
-                Headless = true,
-                Timeout = 60_000,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
+            var browser = await BenchmarkChromium.LaunchAsync(playwright, chromium);
             var pages = new BrowserPages(playwright, browser);
             try
             {
@@ -103,34 +97,15 @@ public static partial class FanoutBenchmark
         /// <summary>Waits until every page counts all of the window's callouts of its filter, or the deadline after the last commit passed.</summary>
         public async Task DrainAsync(ConcurrentDictionary<string, Commit> commits, CancellationToken cancellationToken)
         {
-            var last = commits.Values.Select(c => c.Timestamp).DefaultIfEmpty(Stopwatch.GetTimestamp()).Max();
-            while (Stopwatch.GetElapsedTime(last) < DeliveryDeadline)
-            {
-                var counts = await CountsAsync(cancellationToken);
-                if (_pages.Select((p, i) => counts[i] >= p.Base + commits.Values.Count(c => p.Expects(c.Queue))).All(done => done))
-                {
-                    break;
-                }
-                await Task.Delay(250, cancellationToken);
-            }
+            var expected = _pages.Select(p => p.Base + commits.Values.Count(c => p.Expects(c.Queue))).ToArray();
+            await UntilDeliveredAsync(commits, async () => (await CountsAsync(cancellationToken)).Zip(expected).All(c => c.First >= c.Second), cancellationToken);
             foreach (var page in _pages)
             {
                 await page.ResolveAsync(commits);
             }
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await _browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            }
-            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
-            {
-                Console.WriteLine($"fanout: closing Chromium: {ex.Message}");
-            }
-            _playwright.Dispose();
-        }
+        public async ValueTask DisposeAsync() => await BenchmarkChromium.CloseAsync(_browser, _playwright, "fanout");
 
         private async Task<int[]> CountsAsync(CancellationToken cancellationToken)
         {
@@ -148,11 +123,9 @@ public static partial class FanoutBenchmark
     {
         public int Base { get; set; }
 
-        public async Task<int> CurrentCountAsync(CancellationToken cancellationToken)
-        {
-            var counts = await page.EvaluateAsync<double[][]>("() => window.__calloutCounts").WaitAsync(cancellationToken);
-            return counts.Length == 0 ? 0 : (int)counts[^1][1];
-        }
+        /// <summary>The count the page shows now: the last change it recorded (not the whole list, read every 100 ms while settling).</summary>
+        public Task<int> CurrentCountAsync(CancellationToken cancellationToken) =>
+            page.EvaluateAsync<int>("() => window.__calloutCounts.at(-1)?.[1] ?? 0").WaitAsync(cancellationToken);
 
         /// <summary>The k-th callout of this page's filter (in commit order) was on screen when the count first reached Base + k.</summary>
         public async Task ResolveAsync(ConcurrentDictionary<string, Commit> commits)
