@@ -65,7 +65,7 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
                 .ToImmutableDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
             var lookupsChanged = !SameEntries(agentNames, old.AgentNames) || !SameEntries(queues, old.Queues);
 
-            var newest = Max(old.NewestRowAt, batch.CallRows.Max(r => r.DteUpdated), batch.AgentEvents.Max(r => r.DteUpdated));
+            var newest = Max(old.NewestRowAt, batch.NewestRowAt ?? Max(batch.CallRows.Max(r => r.DteUpdated), batch.AgentEvents.Max(r => r.DteUpdated)));
             var changed = changedCalls.Count > 0 || removedCalls.Count > 0 || changedAgents.Count > 0 || lookupsChanged;
             var version = changed ? old.Version + 1 : old.Version;
             _state = old with
@@ -112,8 +112,8 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
         lock (_writeLock)
         {
             var now = rules.LocalNow(clock);
-            var keepFrom = Min(now.Date, now - rules.RecentWindow);
-            var staleOpenFrom = Min(now.Date, now - TimeSpan.FromHours(12));
+            var keepFrom = rules.KeepFinishedFrom(now);
+            var staleOpenFrom = rules.KeepOpenFrom(now);
             var old = _state;
             var stale = old.Calls.Values.Where(c => c.Phase switch
             {
@@ -209,8 +209,6 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
         ReferenceEquals(a, b) || (a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && Equals(v, kv.Value)));
 
     private static DateTime? Max(params DateTime?[] values) => values.Where(v => v is not null).DefaultIfEmpty().Max();
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     /// <summary>Status events are never rewritten, so agent, type and start identify one; rec_id may differ across reloads.</summary>
     private sealed class AgentEventIdentity : IEqualityComparer<AgentEventRow>

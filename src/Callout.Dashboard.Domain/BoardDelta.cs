@@ -16,11 +16,16 @@ public sealed record BoardDelta(
         filter.IsAll || LookupsChanged || ChangedAgentIds.Count > 0 || QueueKeys.Any(filter.Includes);
 }
 
-/// <summary>One poll's rows, ready to fold. Lookups are null when this poll did not refresh them.</summary>
+/// <summary>
+/// One poll's rows, ready to fold. Lookups are null when this poll did not refresh them. <see cref="NewestRowAt"/>
+/// is the newest <c>dte_updated</c> of every row the poll read, callout or not, so a quiet hour of callouts on a
+/// busy database does not look like stale data.
+/// </summary>
 public sealed record PollBatch(
     IReadOnlyList<CallEventRow> CallRows,
     IReadOnlyList<AgentEventRow> AgentEvents,
     IReadOnlyList<AgentRow>? Agents = null,
-    IReadOnlyList<QueueRow>? Queues = null);
+    IReadOnlyList<QueueRow>? Queues = null,
+    DateTime? NewestRowAt = null);
 
 public sealed record ApplyResult(BoardDelta? Delta, IReadOnlyList<RowAnomaly> Anomalies);

@@ -14,6 +14,24 @@ public sealed record BoardRules
 
     public TimeSpan InProgressLimit { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How long an open callout with no rows since its order is kept, shown as awaiting data.</summary>
+    public static readonly TimeSpan OpenCalloutKept = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// The earliest end (or order) of a finished call the board still shows: "recent" reaches back across local
+    /// midnight (§9.6), "today" from it. The start-up read loads from here, and pruning forgets what is older.
+    /// </summary>
+    public DateTime KeepFinishedFrom(DateTime localNow) => Earlier(localNow.Date, Ago(localNow, RecentWindow));
+
+    /// <summary>The earliest order of an open (not scheduled) callout the board still shows.</summary>
+    public DateTime KeepOpenFrom(DateTime localNow) => Earlier(localNow.Date, Ago(localNow, OpenCalloutKept));
+
+    /// <summary>
+    /// The wall-clock time <paramref name="span"/> of elapsed time before <paramref name="local"/>: an hour before
+    /// 03:06 on the morning DST starts is 01:06, not 02:06 (a wall time that never was, and only six minutes ago).
+    /// </summary>
+    public DateTime Ago(DateTime local, TimeSpan span) => AddElapsed(local, -span.TotalSeconds);
+
     public bool IsCalloutQueue(string? queueKey) =>
         !string.IsNullOrEmpty(queueKey) && CalloutQueuePrefixes.Any(p => queueKey.StartsWith(p, StringComparison.Ordinal));
 
@@ -45,6 +63,8 @@ public sealed record BoardRules
         var limit = (DateTimeOffset.MaxValue - start).TotalSeconds - 86_400;
         return seconds >= limit ? local : ToLocal(start.AddSeconds(seconds));
     }
+
+    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 
     /// <summary>Elapsed time between two wall-clock times, DST changes included.</summary>
     public TimeSpan Elapsed(DateTime from, DateTime to) => WithOffset(to) - WithOffset(from);

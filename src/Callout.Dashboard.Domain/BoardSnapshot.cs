@@ -27,15 +27,17 @@ public sealed record Freshness(
     DateTimeOffset? StaleSince,
     string? LastError);
 
-public sealed record ActiveCallout(string CallId, string? QueueKey, int? AgentId, string? Destination, DateTimeOffset OrderedAt, ActiveState State);
+// AgentId is who made (or, not made yet, ordered) the call; OrderedByAgentId the agent of the order session (§9.4).
+
+public sealed record ActiveCallout(string CallId, string? QueueKey, int? AgentId, string? Destination, DateTimeOffset OrderedAt, ActiveState State, int? OrderedByAgentId = null);
 
 public sealed record RecentCallout(
     string CallId, string? QueueKey, int? AgentId, string? Destination, DateTimeOffset OrderedAt,
-    DateTimeOffset EndedAt, CalloutOutcome Outcome, int TalkSeconds, bool Transferred);
+    DateTimeOffset EndedAt, CalloutOutcome Outcome, int TalkSeconds, bool Transferred, int? OrderedByAgentId = null, TransferTarget? TransferredTo = null);
 
-public sealed record ScheduledCallout(string CallId, string? QueueKey, string? Destination, DateTimeOffset OrderedAt, DateTimeOffset DueAt, bool Overdue, int? AgentId);
+public sealed record ScheduledCallout(string CallId, string? QueueKey, string? Destination, DateTimeOffset OrderedAt, DateTimeOffset DueAt, bool Overdue, int? AgentId, int? OrderedByAgentId = null);
 
-public sealed record CancelledCallout(string CallId, string? QueueKey, CancelKind Kind, DateTimeOffset At, int? AgentId);
+public sealed record CancelledCallout(string CallId, string? QueueKey, CancelKind Kind, DateTimeOffset At, int? AgentId, int? OrderedByAgentId = null);
 
 public sealed record AgentView(int AgentId, string Name, string? Team, AgentPresence Status, string? PauseType, DateTimeOffset Since, bool ConnectedAndPause);
 

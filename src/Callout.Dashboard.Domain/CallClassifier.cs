@@ -1,6 +1,6 @@
 namespace Callout.Dashboard.Domain;
 
-/// <summary>Turns all rows of one <c>call_id</c> into <see cref="CalloutFacts"/> (domain notes §8.4–8.6).</summary>
+/// <summary>Turns all rows of one <c>call_id</c> into <see cref="CalloutFacts"/> (domain notes §8.4–8.6 as revised by §9.1–9.4).</summary>
 public sealed class CallClassifier(BoardRules rules)
 {
     /// <summary>Longer than any phone number; longer sources are cut for display and reported.</summary>
@@ -54,28 +54,33 @@ public sealed class CallClassifier(BoardRules rules)
         }
 
         var agentLegs = conversations.Where(c => PuzzelCodes.Is(c.Ciq, PuzzelCodes.AgentLeg)).ToList();
+        // §8.5: the order session names the ordering agent (or, for a scheduled call "to me", the reserved one).
+        var orderedBy = initiation?.AgentId
+            ?? calloutQueueEvents.FirstOrDefault(q => q.AgentId is not null && !PuzzelCodes.Is(q.ResultCode, PuzzelCodes.Deleted))?.AgentId;
+        // §9.4: once the calls are made, the callout belongs to the agent who took the agent leg; a scheduled call
+        // "to any agent", or whose reserved agent was logged off, is made by another agent than the one who ordered it.
+        var madeBy = (agentLegs.FirstOrDefault(IsAnswered) ?? agentLegs.LastOrDefault(c => c.AgentId is not null))?.AgentId;
         var facts = new CalloutFacts
         {
             CallId = callId,
             Kind = CallKind.Callout,
             QueueKey = order.QueueKey,
-            // §8.5: the ordering agent from the order session when present, else from the agent leg.
-            AgentId = initiation?.AgentId ?? calloutQueueEvents.FirstOrDefault(q => q.AgentId is not null)?.AgentId
-                ?? agentLegs.FirstOrDefault(c => c.AgentId is not null)?.AgentId,
+            AgentId = madeBy ?? orderedBy,
+            OrderedByAgentId = orderedBy,
             Destination = CutDestination(callId, initiation?.Source, anomalies),
             OrderedAt = initiation?.DteStart ?? order.DteStart,
             Phase = CalloutPhase.InProgress,
             LastUpdated = lastUpdated,
         };
 
-        var deletion = queueEvents.FirstOrDefault(q => PuzzelCodes.Is(q.ResultCode, "d"));
+        var deletion = queueEvents.FirstOrDefault(q => PuzzelCodes.Is(q.ResultCode, PuzzelCodes.Deleted));
         if (deletion is not null)
         {
-            // §8.6: a Cancel click leaves an agent leg hung up ('h'); otherwise the request was deleted.
-            var cancelledByAgent = agentLegs.Any(c => PuzzelCodes.Is(c.ResultCode, "h"));
+            // §9.1: Cancel gives a 'd' Queue event "in addition to the first queue event with result q (and conversation
+            // event(s))", whatever the legs' results; a 'd' with no Conversation row is a request deleted before it was made.
             return facts with
             {
-                Phase = cancelledByAgent ? CalloutPhase.Cancelled : CalloutPhase.Deleted,
+                Phase = conversations.Count > 0 ? CalloutPhase.Cancelled : CalloutPhase.Deleted,
                 EndedAt = deletion.DteStart,
                 AgentId = facts.AgentId ?? deletion.AgentId,
             };
@@ -83,7 +88,7 @@ public sealed class CallClassifier(BoardRules rules)
 
         if (conversations.Count > 0)
         {
-            return Completed(facts, conversations, anomalies);
+            return Completed(facts, ordered, conversations, agentLegs, anomalies);
         }
 
         var dueAt = DueAt(initiation, ordered);
@@ -103,27 +108,69 @@ public sealed class CallClassifier(BoardRules rules)
         return facts;
     }
 
-    private CalloutFacts Completed(CalloutFacts facts, List<CallEventRow> conversations, ICollection<RowAnomaly> anomalies)
+    private CalloutFacts Completed(CalloutFacts facts, List<CallEventRow> rows, List<CallEventRow> conversations, List<CallEventRow> agentLegs, ICollection<RowAnomaly> anomalies)
     {
         var contactLeg = conversations.FirstOrDefault(c => PuzzelCodes.Is(c.Ciq, PuzzelCodes.ContactLeg));
         var outcome = contactLeg is null
             ? CalloutOutcome.AgentNotReached
             : OutcomeOf(facts.CallId, contactLeg.ResultCode, anomalies);
 
-        // §8.6: a transfer adds a Conversation row without queue key that is neither leg of the callout,
-        // and marks the transferring agent's row.
-        var transferred = conversations.Any(c => c.CallTransfer == true)
-            || conversations.Any(c => string.IsNullOrEmpty(c.QueueKey) && !PuzzelCodes.Is(c.Ciq, PuzzelCodes.AgentLeg) && !PuzzelCodes.Is(c.Ciq, PuzzelCodes.ContactLeg));
-
         return facts with
         {
             Phase = CalloutPhase.Completed,
             Outcome = outcome,
             TalkSeconds = outcome == CalloutOutcome.Answered ? Math.Max(0, contactLeg?.DurationSpeakSec ?? 0) : 0,
-            Transferred = transferred,
+            TransferredTo = TransferOf(rows, conversations, agentLegs.FirstOrDefault(IsAnswered), contactLeg),
             EndedAt = conversations.Max(c => rules.AddElapsed(c.DteStart, Math.Max(0, c.DurationTotSec))),
         };
     }
+
+    /// <summary>
+    /// §9.2: after the answered agent leg, a Conversation row for another agent (<c>ciq='a'</c>, same ciq session, or
+    /// NULL) or for a number (<c>ciq</c> NULL, no agent), or the call put through a queue. Earlier agent legs are the
+    /// retries of "Error when calling agent that ordered callout", not transfers. <c>call_transfer</c> is not always set.
+    /// </summary>
+    private static TransferTarget? TransferOf(List<CallEventRow> rows, List<CallEventRow> conversations, CallEventRow? answeredAgentLeg, CallEventRow? contactLeg)
+    {
+        if (answeredAgentLeg is not null)
+        {
+            var handedOn = rows
+                .Where(r => !ReferenceEquals(r, answeredAgentLeg) && !ReferenceEquals(r, contactLeg) && r.DteStart >= answeredAgentLeg.DteStart)
+                .Select(r => (r.DteStart, Target: TargetOf(r, answeredAgentLeg.AgentId)))
+                .Where(t => t.Target is not null)
+                .OrderBy(t => t.DteStart)
+                .FirstOrDefault();
+            if (handedOn.Target is { } target)
+            {
+                return target;
+            }
+        }
+        return conversations.Any(c => c.CallTransfer == true) ? TransferTarget.Unknown : null;
+    }
+
+    private static TransferTarget? TargetOf(CallEventRow row, int? maker)
+    {
+        if (PuzzelCodes.Is(row.EventType, PuzzelCodes.Queue))
+        {
+            // The call put through another queue; a second 'd' or 'q' in the callout queue is no hand-over.
+            var result = PuzzelCodes.Normalize(row.ResultCode);
+            return result is PuzzelCodes.Deleted or "q" ? null : TransferTarget.Queue;
+        }
+        if (!PuzzelCodes.Is(row.EventType, PuzzelCodes.Conversation))
+        {
+            return null;
+        }
+        var ciq = PuzzelCodes.Normalize(row.Ciq);
+        return ciq switch
+        {
+            PuzzelCodes.AgentLeg when row.AgentId is not null && row.AgentId != maker => TransferTarget.Agent,
+            "" when row.AgentId is not null => row.AgentId != maker ? TransferTarget.Agent : null,
+            "" => TransferTarget.Number,
+            _ => null,
+        };
+    }
+
+    private static bool IsAnswered(CallEventRow leg) => PuzzelCodes.Is(leg.ResultCode, "k");
 
     private static CalloutOutcome OutcomeOf(decimal callId, string? resultCode, ICollection<RowAnomaly> anomalies)
     {

@@ -6,6 +6,9 @@ public enum CalloutPhase { InProgress, Scheduled, Completed, Cancelled, Deleted 
 
 public enum CalloutOutcome { Answered, NoAnswer, Busy, Error, AgentNotReached }
 
+/// <summary>Where an answered callout was handed on (§9.2); Unknown when only the call_transfer flag says so.</summary>
+public enum TransferTarget { Agent, Number, Queue, Unknown }
+
 /// <summary>
 /// What the rows of one call say, independent of the clock: the clock-dependent states (overdue,
 /// awaiting data, recent) are decided when a snapshot is taken.
@@ -15,7 +18,16 @@ public sealed record CalloutFacts
     public required decimal CallId { get; init; }
     public required CallKind Kind { get; init; }
     public string? QueueKey { get; init; }
+
+    /// <summary>
+    /// The agent who made the call (§9.4): of the answered agent leg, else of the last agent leg; before any
+    /// Conversation row, the agent of the order session.
+    /// </summary>
     public int? AgentId { get; init; }
+
+    /// <summary>The agent of the order session: who clicked Call, or the reserved agent of a scheduled call "to me".</summary>
+    public int? OrderedByAgentId { get; init; }
+
     public string? Destination { get; init; }
     public required DateTime OrderedAt { get; init; }
     public required CalloutPhase Phase { get; init; }
@@ -28,7 +40,9 @@ public sealed record CalloutFacts
 
     public CalloutOutcome? Outcome { get; init; }
     public int TalkSeconds { get; init; }
-    public bool Transferred { get; init; }
+    public TransferTarget? TransferredTo { get; init; }
+
+    public bool Transferred => TransferredTo is not null;
 
     /// <summary>Newest <c>dte_updated</c> among the call's rows.</summary>
     public DateTime? LastUpdated { get; init; }

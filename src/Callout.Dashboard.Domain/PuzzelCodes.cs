@@ -7,6 +7,9 @@ public static class PuzzelCodes
     public const string Queue = "q";
     public const string Conversation = "c";
 
+    /// <summary>Queue result of a callout cancelled by its agent or a request deleted from the queue.</summary>
+    public const string Deleted = "d";
+
     public const string AgentLeg = "a";
     public const string ContactLeg = "c";
 

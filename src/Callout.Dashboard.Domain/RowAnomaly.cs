@@ -11,4 +11,5 @@ public sealed record RowAnomaly(string Kind, string Detail)
     public const string NegativeDuration = "negative-duration";
     public const string ImplausibleDate = "implausible-date";
     public const string DuplicateRecId = "duplicate-rec-id";
+    public const string UnreadableValue = "unreadable-value";
 }

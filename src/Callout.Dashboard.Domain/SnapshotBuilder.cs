@@ -15,15 +15,16 @@ public static class SnapshotBuilder
     {
         var today = now.Date;
         var tomorrow = today.AddDays(1);
-        var recentFrom = now - rules.RecentWindow;
-        var recentTo = now + s_skew;
+        var recentFrom = rules.Ago(now, rules.RecentWindow);
+        var recentTo = rules.AddElapsed(now, s_skew.TotalSeconds);
         var active = new List<ActiveCallout>();
         var recent = new List<RecentCallout>();
         var scheduled = new List<ScheduledCallout>();
         var cancelled = new List<CancelledCallout>();
         var queues = new Dictionary<string, QueueCounter>(StringComparer.Ordinal);
         var agentsInView = new HashSet<int>();
-        var liveAgents = new HashSet<int>();
+        // Per agent, when the earliest of their open callouts was ordered, and the latest (§9.3).
+        var liveAgents = new Dictionary<int, (DateTime First, DateTime Last)>();
         var agentToAgent = 0;
 
         foreach (var call in state.Calls.Values)
@@ -41,32 +42,35 @@ public static class SnapshotBuilder
 
             var counter = Counter(queues, call.QueueKey!);
             // Most calls of a day only add to counters: ids and times are formatted only for listed calls.
-            if (call.AgentId is int agentId && (call.OrderedAt >= today || call.Phase is CalloutPhase.InProgress or CalloutPhase.Scheduled))
+            if (call.OrderedAt >= today || call.Phase is CalloutPhase.InProgress or CalloutPhase.Scheduled)
             {
-                agentsInView.Add(agentId);
+                AddAgent(agentsInView, call.AgentId);
+                AddAgent(agentsInView, call.OrderedByAgentId);
             }
 
             switch (call.Phase)
             {
                 case CalloutPhase.InProgress:
                     var awaiting = rules.Elapsed(call.OrderedAt, now) > rules.InProgressLimit;
-                    active.Add(new ActiveCallout(Id(call), call.QueueKey, call.AgentId, call.Destination, rules.WithOffset(call.OrderedAt), awaiting ? ActiveState.AwaitingData : ActiveState.InProgress));
+                    active.Add(new ActiveCallout(Id(call), call.QueueKey, call.AgentId, call.Destination, rules.WithOffset(call.OrderedAt), awaiting ? ActiveState.AwaitingData : ActiveState.InProgress, call.OrderedByAgentId));
                     counter.Active++;
                     if (!awaiting && call.AgentId is int talking)
                     {
-                        liveAgents.Add(talking);
+                        liveAgents[talking] = liveAgents.TryGetValue(talking, out var open)
+                            ? (Min(open.First, call.OrderedAt), Max(open.Last, call.OrderedAt))
+                            : (call.OrderedAt, call.OrderedAt);
                     }
                     break;
                 case CalloutPhase.Scheduled:
                     var due = call.DueAt!.Value;
-                    scheduled.Add(new ScheduledCallout(Id(call), call.QueueKey, call.Destination, rules.WithOffset(call.OrderedAt), rules.WithOffset(due), now > due, call.AgentId));
+                    scheduled.Add(new ScheduledCallout(Id(call), call.QueueKey, call.Destination, rules.WithOffset(call.OrderedAt), rules.WithOffset(due), now > due, call.AgentId, call.OrderedByAgentId));
                     counter.Scheduled++;
                     break;
                 case CalloutPhase.Completed:
                     var ended = call.EndedAt ?? call.OrderedAt;
                     if (ended >= recentFrom && ended <= recentTo)
                     {
-                        recent.Add(new RecentCallout(Id(call), call.QueueKey, call.AgentId, call.Destination, rules.WithOffset(call.OrderedAt), rules.WithOffset(ended), call.Outcome!.Value, call.TalkSeconds, call.Transferred));
+                        recent.Add(new RecentCallout(Id(call), call.QueueKey, call.AgentId, call.Destination, rules.WithOffset(call.OrderedAt), rules.WithOffset(ended), call.Outcome!.Value, call.TalkSeconds, call.Transferred, call.OrderedByAgentId, call.TransferredTo));
                     }
                     if (ended >= today && ended < tomorrow && call.Outcome == CalloutOutcome.Answered)
                     {
@@ -81,7 +85,7 @@ public static class SnapshotBuilder
                     var at = call.EndedAt ?? call.OrderedAt;
                     if (at >= recentFrom && at <= recentTo)
                     {
-                        cancelled.Add(new CancelledCallout(Id(call), call.QueueKey, call.Phase == CalloutPhase.Cancelled ? CancelKind.Cancelled : CancelKind.Deleted, rules.WithOffset(at), call.AgentId));
+                        cancelled.Add(new CancelledCallout(Id(call), call.QueueKey, call.Phase == CalloutPhase.Cancelled ? CancelKind.Cancelled : CancelKind.Deleted, rules.WithOffset(at), call.AgentId, call.OrderedByAgentId));
                         counter.CancelledRecent++;
                     }
                     break;
@@ -111,18 +115,51 @@ public static class SnapshotBuilder
         state.Poll.FailingSince is { } since ? TimeZoneInfo.ConvertTime(since, rules.TimeZone) : null,
         state.Poll.LastError);
 
-    private static List<AgentView> Agents(BoardState state, BoardRules rules, QueueFilter filter, HashSet<int> agentsInView, HashSet<int> liveAgents, DateTime today) =>
+    private static List<AgentView> Agents(BoardState state, BoardRules rules, QueueFilter filter, HashSet<int> agentsInView,
+        Dictionary<int, (DateTime First, DateTime Last)> liveAgents, DateTime today) =>
         [.. state.AgentStatuses.Values
             // Agents are not tied to queues in Raw data: a filtered view shows those who work its callouts.
             .Where(a => filter.IsAll ? a.Since >= today || a.Presence != AgentPresence.LoggedOff : agentsInView.Contains(a.AgentId))
             .Select(a =>
             {
                 state.AgentNames.TryGetValue(a.AgentId, out var row);
-                return new AgentView(a.AgentId, NameOf(a.AgentId, row), row?.UsergroupName, a.Presence, a.PauseType, rules.WithOffset(a.Since),
-                    a.Presence == AgentPresence.Paused && liveAgents.Contains(a.AgentId));
+                var (presence, pauseType, since, connectedAndPause) = WithOpenCallouts(a, liveAgents);
+                return new AgentView(a.AgentId, NameOf(a.AgentId, row), row?.UsergroupName, presence, pauseType, rules.WithOffset(since), connectedAndPause);
             })
             .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(a => a.AgentId)];
+
+    /// <summary>
+    /// §9.3: "If the agent Calls out while in status Pause, the pause will be aborted" (its 'r' may land after the
+    /// order), while "If Pause is clicked while connected, the agent will be in status [Connected and Pause]". So a
+    /// pause that began after an open callout was ordered is Connected-and-Pause; a callout ordered after the pause
+    /// began ended that pause. Pause clicked in wrap-up looks the same until the call's rows land.
+    /// </summary>
+    private static (AgentPresence Presence, string? PauseType, DateTime Since, bool ConnectedAndPause) WithOpenCallouts(
+        AgentStatus agent, Dictionary<int, (DateTime First, DateTime Last)> liveAgents)
+    {
+        if (agent.Presence != AgentPresence.Paused || !liveAgents.TryGetValue(agent.AgentId, out var open))
+        {
+            return (agent.Presence, agent.PauseType, agent.Since, false);
+        }
+        if (open.Last > agent.Since)
+        {
+            return (AgentPresence.LoggedOn, null, open.Last, false);
+        }
+        return (agent.Presence, agent.PauseType, agent.Since, open.First < agent.Since);
+    }
+
+    private static void AddAgent(HashSet<int> agents, int? agentId)
+    {
+        if (agentId is int id)
+        {
+            agents.Add(id);
+        }
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private static string NameOf(int agentId, AgentRow? row) =>
         row switch

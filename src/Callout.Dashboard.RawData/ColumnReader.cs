@@ -6,7 +6,8 @@ namespace Callout.Dashboard.RawData;
 /// <summary>
 /// Typed access to result columns by Puzzel's names. Numbers go through Convert, so a deployment whose
 /// tables use a wider or narrower integer type still reads; times and ids use the provider's own
-/// conversion (SQLite keeps them as text).
+/// conversion (SQLite keeps them as text). A value that is NULL where a value is needed, or does not convert,
+/// is a <see cref="RawValueException"/> naming the column, so one bad row can be dropped and the rest read.
 /// </summary>
 internal sealed class ColumnReader(DbDataReader reader)
 {
@@ -24,21 +25,54 @@ internal sealed class ColumnReader(DbDataReader reader)
     /// <summary>call_id as an integral decimal: SQLite keeps it as text, and may hold it as "7001.0".</summary>
     public decimal Id(string column) => Required(column, i => decimal.Truncate(reader.GetValue(i) is string text
         ? decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture)
-        : Convert.ToDecimal(reader.GetValue(i), CultureInfo.InvariantCulture)));
+        : System.Convert.ToDecimal(reader.GetValue(i), CultureInfo.InvariantCulture)));
 
-    public long Long(string column) => Required(column, i => Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public long Long(string column) => Required(column, i => System.Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
 
-    public long? NullableLong(string column) => Optional(column, i => Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public long? NullableLong(string column) => Optional(column, i => System.Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
 
-    public int Int(string column) => Required(column, i => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public int Int(string column) => Required(column, i => System.Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture));
 
-    public int? NullableInt(string column) => Optional(column, i => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public int? NullableInt(string column) => Optional(column, i => System.Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture));
 
-    public short? NullableShort(string column) => Optional(column, i => Convert.ToInt16(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public short? NullableShort(string column) => Optional(column, i => System.Convert.ToInt16(reader.GetValue(i), CultureInfo.InvariantCulture));
 
-    public bool? NullableFlag(string column) => Optional(column, i => Convert.ToBoolean(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public bool? NullableFlag(string column) => Optional(column, i => System.Convert.ToBoolean(reader.GetValue(i), CultureInfo.InvariantCulture));
 
-    public string? Text(string column) => reader.IsDBNull(_ordinals[column]) ? null : reader.GetFieldValue<string>(_ordinals[column]);
+    public string? Text(string column) => reader.IsDBNull(_ordinals[column]) ? null : ReadAs(column, i => reader.GetValue(i) is string text ? text : System.Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!, _ordinals[column]);
+
+    /// <summary>The call id when it can be read, to drop the rest of a call with a bad row.</summary>
+    public decimal? TryId(string column)
+    {
+        try
+        {
+            return _ordinals.ContainsKey(column) ? Id(column) : null;
+        }
+        catch (RawValueException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The ids of the current row that can be read ("rec_id 5, call_id 7001"), for an anomaly's detail.</summary>
+    public string Describe()
+    {
+        var ids = new List<string>();
+        foreach (var column in new[] { "rec_id", "call_id", "agent_id" })
+        {
+            if (_ordinals.TryGetValue(column, out var ordinal) && !reader.IsDBNull(ordinal))
+            {
+                try
+                {
+                    ids.Add($"{column} {System.Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture)}");
+                }
+                catch (Exception ex) when (ex is InvalidCastException or FormatException)
+                {
+                }
+            }
+        }
+        return ids.Count == 0 ? "row" : "row " + string.Join(", ", ids);
+    }
 
     /// <summary>PostgreSQL hands char(n) back padded and SQLite may hold any text: codes are trimmed here.</summary>
     public string? Code(string column) => Text(column)?.Trim();
@@ -47,13 +81,31 @@ internal sealed class ColumnReader(DbDataReader reader)
     {
         var ordinal = _ordinals[column];
         return reader.IsDBNull(ordinal)
-            ? throw new InvalidDataException($"Column {column} is NULL where Raw data promises a value.")
-            : read(ordinal);
+            ? throw new RawValueException(column, "is NULL where Raw data promises a value")
+            : ReadAs(column, read, ordinal);
     }
 
     private T? Optional<T>(string column, Func<int, T> read) where T : struct
     {
         var ordinal = _ordinals[column];
-        return reader.IsDBNull(ordinal) ? null : read(ordinal);
+        return reader.IsDBNull(ordinal) ? null : ReadAs(column, read, ordinal);
     }
+
+    private static T ReadAs<T>(string column, Func<int, T> read, int ordinal)
+    {
+        try
+        {
+            return read(ordinal);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
+        {
+            throw new RawValueException(column, "holds a value that is not " + typeof(T).Name);
+        }
+    }
+}
+
+/// <summary>One value of a Raw data row could not be read; the message names the column, never the value (it may be personal).</summary>
+public sealed class RawValueException(string column, string problem) : Exception($"column {column} {problem}")
+{
+    public string Column => column;
 }

@@ -14,12 +14,20 @@ public sealed class RawDataOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How far behind the watermark each poll reaches again, for rows committed late or under clock skew.</summary>
-    public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromSeconds(10);
+    /// <remarks>
+    /// §9.5: dte_updated is stamped when a row is written, not when it becomes visible; a load transaction at Puzzel
+    /// or a mirror copying in batches makes rows visible minutes after their stamp. Rows already seen are not read
+    /// again, so a long overlap costs one light index range per poll.
+    /// </remarks>
+    public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     // An array, not a list: the configuration binder replaces arrays but appends to lists' defaults.
     public string[] CalloutQueuePrefixes { get; set; } = ["__Callout_"];
 
     public string CallEventExtrasTable { get; set; } = "call_event_extras";
+
+    /// <summary>The agent_events column with the pause reason; empty: pause_type, else pause_type_name, else pause_type_id.</summary>
+    public string? PauseTypeColumn { get; set; }
 
     public TimeSpan LookupRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -3,21 +3,46 @@ using Dapper;
 
 namespace Callout.Dashboard.RawData;
 
+/// <summary>Which Puzzel database our scripts make: the current one, one older than v1.6, or a live mirror's shape.</summary>
+public enum SchemaShape { Current, V15, Mirror }
+
 /// <summary>
-/// The shipped Puzzel-shaped schema, for the embedded demo, tests and docker-compose. Never applied to a
-/// database the app was pointed at.
+/// The shipped Puzzel-shaped schema, for the embedded demo, tests, benchmarks and docker-compose. Never applied to a
+/// database the app was pointed at. The older and mirror shapes are the current one altered, for an empty database.
 /// </summary>
 public static class SchemaScripts
 {
-    public static string For(string provider)
+    /// <summary>The names the simulator's --schema option takes.</summary>
+    public static readonly IReadOnlyDictionary<string, SchemaShape> ShapeNames = new Dictionary<string, SchemaShape>(StringComparer.OrdinalIgnoreCase)
     {
-        var name = RawDataProvider.IsPostgreSql(provider) ? "postgresql.sql" : "sqlite.sql";
-        using var stream = typeof(SchemaScripts).Assembly.GetManifestResourceStream($"Callout.Dashboard.RawData.Schema.{name}")
+        ["current"] = SchemaShape.Current,
+        ["v1.5"] = SchemaShape.V15,
+        ["mirror"] = SchemaShape.Mirror,
+    };
+
+    public static string For(string provider, SchemaShape shape = SchemaShape.Current)
+    {
+        var dialect = RawDataProvider.IsPostgreSql(provider) ? "postgresql" : "sqlite";
+        var script = Read($"{dialect}.sql");
+        return shape switch
+        {
+            SchemaShape.V15 => script + "\n" + Read($"v1.5.{dialect}.sql"),
+            SchemaShape.Mirror => script + "\n" + Read($"mirror.{dialect}.sql"),
+            _ => script,
+        };
+    }
+
+    public static async Task ApplyAsync(DbConnection connection, string provider, CancellationToken cancellationToken = default) =>
+        await ApplyAsync(connection, provider, SchemaShape.Current, cancellationToken);
+
+    public static async Task ApplyAsync(DbConnection connection, string provider, SchemaShape shape, CancellationToken cancellationToken = default) =>
+        await connection.ExecuteAsync(new CommandDefinition(For(provider, shape), cancellationToken: cancellationToken));
+
+    private static string Read(string name)
+    {
+        using var stream = typeof(SchemaScripts).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Schema script {name} is not embedded.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
-    public static async Task ApplyAsync(DbConnection connection, string provider, CancellationToken cancellationToken = default) =>
-        await connection.ExecuteAsync(new CommandDefinition(For(provider), cancellationToken: cancellationToken));
 }

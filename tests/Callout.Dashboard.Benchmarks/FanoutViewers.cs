@@ -199,6 +199,7 @@ public static partial class FanoutBenchmark
 
         public async Task RunAsync(RawDataReader reader, RawDataOptions options, Watermarks start, NaiveCounters counters, CancellationToken cancellationToken)
         {
+            var changes = new ChangedCalls(reader);
             var calls = start.Calls ?? DateTime.MinValue + options.OverlapWindow;
             var agents = start.AgentEvents ?? DateTime.MinValue + options.OverlapWindow;
             try
@@ -211,11 +212,12 @@ public static partial class FanoutBenchmark
                     var began = Stopwatch.GetTimestamp();
                     try
                     {
-                        var callRows = await reader.ReadChangedCallsAsync(calls - options.OverlapWindow, cancellationToken);
-                        var agentRows = await reader.ReadChangedAgentEventsAsync(agents - options.OverlapWindow, cancellationToken);
+                        var changed = await changes.ReadAsync(calls - options.OverlapWindow, cancellationToken);
+                        var agentRows = (await reader.ReadChangedAgentEventsAsync(agents - options.OverlapWindow, cancellationToken)).Rows;
                         var seen = Stopwatch.GetTimestamp();
-                        counters.Polled(2, Stopwatch.GetElapsedTime(began, seen).TotalMilliseconds);
-                        foreach (var row in callRows)
+                        // The row stamps and the agent events every time, the changed calls when there are any.
+                        counters.Polled(changed.ChangedCallCount > 0 ? 3 : 2, Stopwatch.GetElapsedTime(began, seen).TotalMilliseconds);
+                        foreach (var row in changed.Rows)
                         {
                             if (row.EventType == PuzzelCodes.Queue && (_onlyQueueKey is null || string.Equals(row.QueueKey, _onlyQueueKey, StringComparison.Ordinal)))
                             {
@@ -223,7 +225,7 @@ public static partial class FanoutBenchmark
                             }
                         }
                         var now = DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Unspecified);
-                        calls = Min(Max(calls, callRows.Max(r => r.DteUpdated)), now);
+                        calls = Min(Max(calls, changed.NewestStamp), now);
                         agents = Min(Max(agents, agentRows.Max(r => r.DteUpdated)), now);
                     }
                     catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

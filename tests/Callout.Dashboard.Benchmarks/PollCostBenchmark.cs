@@ -65,35 +65,36 @@ public static partial class PollCostBenchmark
         }
         var startup = await MeasureStartupAsync(database, reader, options, rules, now, cancellationToken);
 
-        Report(settings, callEvents, agentEvents, reused is null ? seedTime.Elapsed : null, cases, startup);
+        Report(settings, options.OverlapWindow, callEvents, agentEvents, reused is null ? seedTime.Elapsed : null, cases, startup);
     }
 
     /// <summary>
-    /// The poll BoardSync makes once it is loaded: changed calls and agent events since each watermark less
-    /// the overlap. With no change the overlap still re-reads the newest call(s); with N changes exactly the
-    /// N rewritten calls lie in the window (their stamp is a minute past anything older).
+    /// The poll BoardSync makes once it is loaded: the row stamps of the overlap window (10 minutes by default),
+    /// the changed calls among them read whole, and changed agent events. Every run starts from what the poller had
+    /// seen before the N calls were rewritten, so each run finds the same N calls new; the rest of the window (the
+    /// newest seeded calls and earlier cases' rewrites) is re-listed but not re-read.
     /// </summary>
     private static async Task<PollCase> MeasurePollAsync(BenchmarkDatabase database, RawDataReader reader, RawDataOptions options,
         int changed, DateTime seededNewest, DateTime stamp, DateTime agentsNewest, int iterations, CancellationToken cancellationToken)
     {
-        var callsNewest = seededNewest;
+        var since = (changed > 0 ? stamp : seededNewest) - options.OverlapWindow;
+        var seen = (await reader.ReadRowStampsAsync(since, cancellationToken)).Rows;
         if (changed > 0)
         {
             await database.RewriteNewestCallsAsync(changed, stamp, cancellationToken);
-            callsNewest = stamp;
         }
-        var since = callsNewest - options.OverlapWindow;
         var agentsSince = agentsNewest - options.OverlapWindow;
         var callsInWindow = await database.CountChangedCallsAsync(since, cancellationToken);
 
-        IReadOnlyList<CallEventRow> calls = [];
+        ChangedCallsRead calls = null!;
         IReadOnlyList<AgentEventRow> agentRows = [];
         var timings = new double[iterations];
         for (var run = -WarmUpRuns; run < iterations; run++)
         {
+            var changes = new ChangedCalls(reader, seen);
             var watch = Stopwatch.StartNew();
-            calls = await reader.ReadChangedCallsAsync(since, cancellationToken);
-            agentRows = await reader.ReadChangedAgentEventsAsync(agentsSince, cancellationToken);
+            calls = await changes.ReadAsync(since, cancellationToken);
+            agentRows = (await reader.ReadChangedAgentEventsAsync(agentsSince, cancellationToken)).Rows;
             watch.Stop();
             if (run >= 0)
             {
@@ -101,24 +102,31 @@ public static partial class PollCostBenchmark
             }
         }
 
-        var plan = await database.QueryLinesAsync("EXPLAIN (ANALYZE, BUFFERS) " + reader.ChangedCallsSql, new { since, prefix0 = CalloutPrefixPattern }, cancellationToken);
-        return new PollCase(changed, callsInWindow, Summarize(timings), calls.Count, agentRows.Count, plan);
+        var changedIds = await database.ChangedCallIdsAsync(stamp, cancellationToken);
+        var plan = new List<string> { "-- row stamps of the window:" };
+        plan.AddRange(await database.QueryLinesAsync("EXPLAIN (ANALYZE, BUFFERS) " + await reader.RowStampsSqlAsync(cancellationToken), new { since }, cancellationToken));
+        if (changed > 0)
+        {
+            plan.Add("-- the changed calls, read whole:");
+            plan.AddRange(await database.QueryLinesAsync("EXPLAIN (ANALYZE, BUFFERS) " + await reader.CallsByIdSqlAsync(cancellationToken),
+                new { ids = changedIds, prefix0 = CalloutPrefixPattern }, cancellationToken));
+        }
+        return new PollCase(changed, callsInWindow, Summarize(timings), calls.Rows.Count, agentRows.Count, plan);
     }
 
-    /// <summary>BoardSync's first poll: today's calls plus scheduled callouts of the look-back that may be pending.</summary>
+    /// <summary>BoardSync's first poll: what a board that never stopped would hold, and the open callouts of the look-back.</summary>
     private static async Task<Startup> MeasureStartupAsync(BenchmarkDatabase database, RawDataReader reader, RawDataOptions options, BoardRules rules,
         DateTime now, CancellationToken cancellationToken)
     {
         // Start on a fresh stack: the previous await may have resumed us inline, above a finished poll whose
         // frame still holds its rows, and those would be freed mid-measurement and hide the load's own memory.
         await Task.Yield();
-        var today = now.Date;
-        var scheduledSince = today - options.ScheduledLookback;
+        var window = new StartupWindow(rules.KeepFinishedFrom(now), rules.KeepOpenFrom(now), now.Date - options.ScheduledLookback, rules.ScheduledThreshold);
         var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var workingSetBefore = Environment.WorkingSet;
         var watch = Stopwatch.StartNew();
-        var rows = await reader.ReadStartupCallsAsync(today, scheduledSince, rules.ScheduledThreshold, cancellationToken);
+        var rows = (await reader.ReadStartupCallsAsync(window, cancellationToken)).Rows;
         watch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         // Measured while the rows are still held: what the load keeps, not what it briefly allocated.
@@ -131,20 +139,21 @@ public static partial class PollCostBenchmark
         for (var run = 1; run < StartupRuns; run++)
         {
             watch.Restart();
-            await reader.ReadStartupCallsAsync(today, scheduledSince, rules.ScheduledThreshold, cancellationToken);
+            await reader.ReadStartupCallsAsync(window, cancellationToken);
             timings.Add(watch.Elapsed.TotalMilliseconds);
         }
         var thresholdSeconds = (int)rules.ScheduledThreshold.TotalSeconds;
-        var plan = await database.QueryLinesAsync("EXPLAIN (ANALYZE, BUFFERS) " + reader.StartupCallsSql,
-            new { today, scheduledSince, scheduledThresholdSec = thresholdSeconds, prefix0 = CalloutPrefixPattern }, cancellationToken, RawDataReader.StartupSettings);
+        var plan = await database.QueryLinesAsync("EXPLAIN (ANALYZE, BUFFERS) " + await reader.StartupCallsSqlAsync(cancellationToken),
+            new { recentFrom = window.RecentFrom, openFrom = window.OpenFrom, scheduledSince = window.ScheduledSince, scheduledThresholdSec = thresholdSeconds, prefix0 = CalloutPrefixPattern },
+            cancellationToken, RawDataReader.StartupSettings);
         return new Startup(timings, rows.Count, calls, Megabytes(managedAfter - managedBefore),
             Megabytes(allocated), Megabytes(workingSetAfter - workingSetBefore), plan);
     }
 
-    private static void Report(PollCostSettings settings, long callEvents, long agentEvents, TimeSpan? seedTime, IReadOnlyList<PollCase> cases, Startup startup)
+    private static void Report(PollCostSettings settings, TimeSpan overlap, long callEvents, long agentEvents, TimeSpan? seedTime, IReadOnlyList<PollCase> cases, Startup startup)
     {
         Console.WriteLine();
-        Console.WriteLine($"Incremental poll (ReadChangedCallsAsync + ReadChangedAgentEventsAsync), {settings.Iterations} runs after {WarmUpRuns} warm-up:");
+        Console.WriteLine($"Incremental poll (ChangedCalls.ReadAsync + ReadChangedAgentEventsAsync), overlap {overlap}, {settings.Iterations} runs after {WarmUpRuns} warm-up:");
         Console.WriteLine($"{"changed calls",14} {"calls in window",16} {"call rows",10} {"agent rows",11} {"p50 ms",9} {"p95 ms",9} {"max ms",9}  indexes / scans in the plan");
         foreach (var c in cases)
         {
@@ -178,6 +187,7 @@ public static partial class PollCostBenchmark
             ["rows"] = callEvents,
             ["agent_events"] = agentEvents,
             ["iterations"] = settings.Iterations,
+            ["overlap_s"] = overlap.TotalSeconds,
             // null when a kept database was reused rather than seeded.
             ["seed_s"] = seedTime is { } seeded ? Math.Round(seeded.TotalSeconds, 1) : null,
         };

@@ -15,7 +15,7 @@ public sealed class ActiveCalloutTests
         Assert.Empty(result.Anomalies);
         var snapshot = board.Snapshot();
         var active = Assert.Single(snapshot.ActiveCallouts);
-        Assert.Equal(new ActiveCallout("7001", Rows.QueueX, Rows.AgentId, Rows.Number, Local(At(10, 0)), ActiveState.InProgress), active);
+        Assert.Equal(new ActiveCallout("7001", Rows.QueueX, Rows.AgentId, Rows.Number, Local(At(10, 0)), ActiveState.InProgress, OrderedByAgentId: Rows.AgentId), active);
         Assert.Empty(snapshot.RecentCallouts);
         Assert.Empty(snapshot.ScheduledPending);
         Assert.Empty(snapshot.RecentCancelled);

@@ -11,6 +11,9 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
 
     protected TestDatabase Db { get; private set; } = null!;
 
+    /// <summary>A start-up whose "recent" and "open" horizons are both <paramref name="from"/>, with a 30-day look-back.</summary>
+    private static StartupWindow StartingAt(DateTime from) => new(from, from, from.AddDays(-30), TimeSpan.FromMinutes(1));
+
     public async Task InitializeAsync() => Db = await TestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await Db.DisposeAsync();
@@ -21,7 +24,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         const decimal bigId = 9876543210987654321m;
         await Db.Writer.WriteCallAsync(new CallRows(bigId, s_morning).Order());
 
-        var rows = await Db.Reader().ReadChangedCallsAsync(s_today, default);
+        var rows = (await Db.Reader().ReadChangedCallsAsync(s_today, default)).Rows;
 
         Assert.Equal(2, rows.Count);
         Assert.All(rows, r => Assert.Equal(bigId, r.CallId));
@@ -35,7 +38,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         await Db.Writer.WriteCallAsync(call.Order());
         await Db.Writer.AppendRowsAsync([call.Row(3, PuzzelCodes.Conversation, s_morning.AddMinutes(1), 30) with { Ciq = "a", ResultCode = "h", DteUpdated = s_morning.AddMinutes(10) }]);
 
-        var rows = await Db.Reader().ReadChangedCallsAsync(s_morning.AddMinutes(5), default);
+        var rows = (await Db.Reader().ReadChangedCallsAsync(s_morning.AddMinutes(5), default)).Rows;
 
         Assert.Equal(3, rows.Count);
         Assert.Equal(["c", "i", "q"], rows.Select(r => r.EventType).Order());
@@ -46,7 +49,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
     {
         await Db.Writer.WriteCallAsync(new CallRows(7001, s_morning).Order());
 
-        var rows = await Db.Reader().ReadChangedCallsAsync(s_morning.AddHours(1), default);
+        var rows = (await Db.Reader().ReadChangedCallsAsync(s_morning.AddHours(1), default)).Rows;
 
         Assert.Empty(rows);
     }
@@ -56,10 +59,10 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
     {
         var call = new CallRows(7001, s_morning);
         await Db.Writer.WriteCallAsync(call.Order());
-        var before = await Db.Reader().ReadChangedCallsAsync(s_today, default);
+        var before = (await Db.Reader().ReadChangedCallsAsync(s_today, default)).Rows;
 
         await Db.Writer.WriteCallAsync(call.UpdatedAt(s_morning.AddMinutes(4)).Completed());
-        var after = await Db.Reader().ReadChangedCallsAsync(s_morning.AddMinutes(1), default);
+        var after = (await Db.Reader().ReadChangedCallsAsync(s_morning.AddMinutes(1), default)).Rows;
 
         Assert.Equal(4, after.Count);
         Assert.Empty(after.Select(r => r.RecId).Intersect(before.Select(r => r.RecId)));
@@ -75,7 +78,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         await Db.Writer.WriteCallAsync(new CallRows(3, s_morning, "XXCalloutX").Order());
         await Db.Writer.WriteCallAsync(new CallRows(4, s_morning, "__Callout_Sales").Order());
 
-        var rows = await Db.Reader().ReadChangedCallsAsync(s_today, default);
+        var rows = (await Db.Reader().ReadChangedCallsAsync(s_today, default)).Rows;
 
         Assert.Equal([4m], rows.Select(r => r.CallId).Distinct());
     }
@@ -88,7 +91,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         await Db.Writer.WriteCallAsync(new CallRows(3, s_morning, "OUTX_Support").Order());
 
         var reader = Db.Reader(new RawDataOptions { CalloutQueuePrefixes = ["__Callout_", "OUT%_"] });
-        var rows = await reader.ReadChangedCallsAsync(s_today, default);
+        var rows = (await reader.ReadChangedCallsAsync(s_today, default)).Rows;
 
         Assert.Equal([1m, 2m], rows.Select(r => r.CallId).Distinct().Order());
     }
@@ -103,7 +106,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         var ordinary = new CallRows(12, s_morning);
         await Db.Writer.WriteCallAsync([ordinary.Row(1, PuzzelCodes.Initiation, s_morning, 1) with { Source = "4790000002", Agent2Agent = 0 }]);
 
-        var rows = await Db.Reader().ReadChangedCallsAsync(s_today, default);
+        var rows = (await Db.Reader().ReadChangedCallsAsync(s_today, default)).Rows;
 
         Assert.Equal([10m, 11m], rows.Select(r => r.CallId).Order());
         Assert.Equal((short)1, rows.Single(r => r.CallId == 10).Agent2Agent);
@@ -124,7 +127,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         };
         await Db.Writer.WriteCallAsync([.. call.Order(), written]);
 
-        var read = (await Db.Reader().ReadChangedCallsAsync(s_today, default)).Single(r => r.CallSequence == 3);
+        var read = (await Db.Reader().ReadChangedCallsAsync(s_today, default)).Rows.Single(r => r.CallSequence == 3);
 
         Assert.Equal(written with { RecId = read.RecId, DteScheduledCallback = read.DteScheduledCallback }, read);
         Assert.Equal(scheduled.UtcDateTime, read.DteScheduledCallback!.Value.UtcDateTime);
@@ -136,7 +139,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         var call = new CallRows(7001, s_morning);
         await Db.Writer.WriteCallAsync([call.Row(1, PuzzelCodes.Initiation, s_morning, 1), call.Row(2, PuzzelCodes.Queue, s_morning, 0) with { QueueKey = "__Callout_Sales" }]);
 
-        var rows = await Db.Reader().ReadChangedCallsAsync(s_today, default);
+        var rows = (await Db.Reader().ReadChangedCallsAsync(s_today, default)).Rows;
 
         Assert.Equal(2, rows.Count);
         Assert.All(rows, r =>
@@ -167,7 +170,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         var yesterday = new CallRows(6, s_today.AddDays(-1).AddHours(9));
         await Db.Writer.WriteCallAsync(yesterday.Completed());
 
-        var rows = await Db.Reader().ReadStartupCallsAsync(s_today, s_today.AddDays(-30), TimeSpan.FromMinutes(1), default);
+        var rows = (await Db.Reader().ReadStartupCallsAsync(StartingAt(s_today), default)).Rows;
 
         Assert.Equal([1m, 2m], rows.Select(r => r.CallId).Distinct().Order());
     }
@@ -185,7 +188,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         var agentToAgentYesterday = new CallRows(5, s_today.AddDays(-1).AddHours(9));
         await Db.Writer.WriteCallAsync([agentToAgentYesterday.Row(1, PuzzelCodes.Initiation, s_today.AddDays(-1).AddHours(9), 30) with { Source = PuzzelCodes.AgentToAgentSource }]);
 
-        var rows = await Db.Reader().ReadStartupCallsAsync(s_today, s_today.AddDays(-30), TimeSpan.FromMinutes(1), default);
+        var rows = (await Db.Reader().ReadStartupCallsAsync(StartingAt(s_today), default)).Rows;
 
         Assert.Equal([1m, 2m, 4m], rows.Select(r => r.CallId).Distinct().Order());
         Assert.Equal(3, rows.Count(r => r.CallId == 1));
@@ -211,7 +214,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         await Db.Writer.WriteCallAsync(new CallRows(5, dayAgo, "OUT_Support").Order(initiationSeconds: 86_400));
 
         var reader = Db.Reader(new RawDataOptions { CalloutQueuePrefixes = ["__Callout_", "OUT_"] });
-        var rows = await reader.ReadStartupCallsAsync(s_today, s_today.AddDays(-30), TimeSpan.FromMinutes(1), default);
+        var rows = (await reader.ReadStartupCallsAsync(StartingAt(s_today), default)).Rows;
 
         Assert.Equal([1m, 4m, 5m], rows.Select(r => r.CallId).Distinct().Order());
         Assert.Equal(3, rows.Count(r => r.CallId == 4));
@@ -223,7 +226,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         var call = new CallRows(7001, s_morning);
         await Db.Writer.WriteCallAsync([.. call.Order().Select(r => r.ResultCode == "q" ? r with { ResultCode = "q " } : r)]);
 
-        var rows = await Db.Reader().ReadChangedCallsAsync(s_today, default);
+        var rows = (await Db.Reader().ReadChangedCallsAsync(s_today, default)).Rows;
 
         Assert.Equal("q", rows.Single(r => r.EventType == PuzzelCodes.Queue).ResultCode);
     }
@@ -239,8 +242,8 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
             new AgentEventRow { AgentId = 1002, EventType = "o", DteStart = s_today.AddDays(-2), DteUpdated = s_today.AddDays(-2) },
         ]);
 
-        var changed = await Db.Reader().ReadChangedAgentEventsAsync(s_morning.AddMinutes(30), default);
-        var fromToday = await Db.Reader().ReadAgentEventsFromAsync(s_today, default);
+        var changed = (await Db.Reader().ReadChangedAgentEventsAsync(s_morning.AddMinutes(30), default)).Rows;
+        var fromToday = (await Db.Reader().ReadAgentEventsFromAsync(s_today, default)).Rows;
 
         var pause = Assert.Single(changed);
         Assert.Equal(("p", "Lunch", 1001), (pause.EventType, pause.PauseType, pause.AgentId));
@@ -267,8 +270,8 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
             [new AgentRow(1001, "kari", "Kari Nordmann", 7, "Team Sales", false), new AgentRow(1002, null, null, null, null, true)],
             [new QueueRow("__Callout_Sales", "Sales callouts"), new QueueRow("Inbound_Sales", null)]);
 
-        var agents = await Db.Reader().ReadAgentsAsync(default);
-        var queues = await Db.Reader().ReadQueuesAsync(default);
+        var agents = (await Db.Reader().ReadAgentsAsync(default)).Rows;
+        var queues = (await Db.Reader().ReadQueuesAsync(default)).Rows;
 
         Assert.Equal([new AgentRow(1001, "kari", "Kari Nordmann", 7, "Team Sales", false), new AgentRow(1002, null, null, null, null, true)], agents.OrderBy(a => a.AgentId));
         Assert.Equal([new QueueRow("Inbound_Sales", null), new QueueRow("__Callout_Sales", "Sales callouts")], queues.OrderBy(q => q.QueueKey, StringComparer.Ordinal));
@@ -281,7 +284,7 @@ public abstract class RawDataReaderContract(string provider) : IAsyncLifetime
         await SchemaScripts.ApplyAsync(connection, provider);
         await Db.Writer.WriteCallAsync(new CallRows(1, s_morning).Order());
 
-        Assert.Equal(2, (await Db.Reader().ReadChangedCallsAsync(s_today, default)).Count);
+        Assert.Equal(2, (await Db.Reader().ReadChangedCallsAsync(s_today, default)).Rows.Count);
     }
 }
 

@@ -29,10 +29,10 @@ public abstract class SimulatorDatabaseContract(string provider) : IAsyncLifetim
         var reader = _db.Reader();
         var board = new Board(new BoardRules { TimeZone = SimulatedCentre.Oslo }, _clock);
         board.Apply(new PollBatch(
-            await reader.ReadStartupCallsAsync(s_now.Date, s_now.Date.AddDays(-30), TimeSpan.FromMinutes(1), default),
-            await reader.ReadAgentEventsFromAsync(s_now.Date, default),
-            await reader.ReadAgentsAsync(default),
-            await reader.ReadQueuesAsync(default)));
+            (await reader.ReadStartupCallsAsync(new StartupWindow(s_now.Date, s_now.Date, s_now.Date.AddDays(-30), TimeSpan.FromMinutes(1)), default)).Rows,
+            (await reader.ReadAgentEventsFromAsync(s_now.Date, default)).Rows,
+            (await reader.ReadAgentsAsync(default)).Rows,
+            (await reader.ReadQueuesAsync(default)).Rows));
         var snapshot = board.Snapshot(QueueFilter.All);
 
         Assert.True(runner.RowsWritten > 500, $"only {runner.RowsWritten} rows");
@@ -55,7 +55,7 @@ public abstract class SimulatorDatabaseContract(string provider) : IAsyncLifetim
         {
             var writes = generator.Advance(s_now.AddMinutes(minute));
             await runner.WriteAsync(writes, default);
-            var rows = await _db.Reader().ReadChangedCallsAsync(s_now.AddMinutes(minute - 1), default);
+            var rows = (await _db.Reader().ReadChangedCallsAsync(s_now.AddMinutes(minute - 1), default)).Rows;
             foreach (var call in rows.GroupBy(r => r.CallId))
             {
                 var ids = call.Select(r => r.RecId).ToHashSet();

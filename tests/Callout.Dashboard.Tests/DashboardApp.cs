@@ -2,6 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Callout.Dashboard.Tests;
 
@@ -9,20 +12,26 @@ namespace Callout.Dashboard.Tests;
 /// The real app in memory, configured through the same keys operators use. Sign-in is off
 /// (Auth:Mode=None) unless a test sets Auth:Mode ("" for the default), and tokens and keys go to a folder of its own.
 /// </summary>
-public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("callout-app-").FullName;
 
     public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
 
     public static DashboardApp OnPostgres(string connectionString, params (string Key, string? Value)[] more) =>
+        OnPostgres(connectionString, TimeProvider.System, more);
+
+    public static DashboardApp OnPostgres(string connectionString, TimeProvider clock, params (string Key, string? Value)[] more) =>
         new(new Dictionary<string, string?>
         {
             ["RawData:Provider"] = "PostgreSQL",
             ["ConnectionStrings:RawData"] = connectionString,
             ["RawData:TimeZone"] = "Europe/Oslo",
             ["RawData:PollInterval"] = "00:00:00.200",
-        }.Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+        }.Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), clock);
+
+    /// <summary>The host's clock; the system's unless a test pins it.</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 
     /// <summary>Wall-clock time in Oslo, the zone the test rows are written in.</summary>
     public static DateTime OsloNow() => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Oslo).DateTime;
@@ -38,6 +47,10 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings) 
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (Clock != TimeProvider.System)
+        {
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(Clock)));
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Callout.Dashboard.Api;
 
 /// <summary>Healthy while the last Raw data poll succeeded; degraded, with the reason, when it failed.</summary>
-public sealed class PollHealthCheck(Board board, AnomalyLog anomalies, Live.ServerInstance instance) : IHealthCheck
+public sealed class PollHealthCheck(Board board, AnomalyLog anomalies, SchemaReport schema, Live.ServerInstance instance) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -16,6 +16,7 @@ public sealed class PollHealthCheck(Board board, AnomalyLog anomalies, Live.Serv
             ["version"] = board.State.Version,
             ["instance"] = instance.Id,
             ["oddRows"] = anomalies.Counts.ToDictionary(kv => kv.Key, kv => (object)kv.Value),
+            ["schema"] = schema.Describe(),
         };
         if (poll.FailingSince is { } since)
         {

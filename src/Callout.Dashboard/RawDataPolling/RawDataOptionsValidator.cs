@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Callout.Dashboard.RawDataPolling;
 
 /// <summary>A bad RawData setting stops start-up with a message that names the key and a fix.</summary>
-public sealed class RawDataOptionsValidator(IConfiguration configuration) : IValidateOptions<RawDataOptions>
+public sealed partial class RawDataOptionsValidator(IConfiguration configuration) : IValidateOptions<RawDataOptions>
 {
     public ValidateOptionsResult Validate(string? name, RawDataOptions options)
     {
@@ -41,6 +41,13 @@ public sealed class RawDataOptionsValidator(IConfiguration configuration) : IVal
         {
             failures.Add($"RawData:CallEventExtrasTable '{options.CallEventExtrasTable}' is not a plain table name (letters, digits, '_', optionally schema.table).");
         }
+        if (!string.IsNullOrWhiteSpace(options.PauseTypeColumn) && !ColumnName().IsMatch(options.PauseTypeColumn))
+        {
+            failures.Add($"RawData:PauseTypeColumn '{options.PauseTypeColumn}' is not a plain column name (letters, digits, '_'); leave it empty to find the pause reason by itself.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial System.Text.RegularExpressions.Regex ColumnName();
 }

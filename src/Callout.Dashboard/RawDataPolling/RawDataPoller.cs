@@ -38,7 +38,13 @@ public sealed partial class RawDataPoller(BoardSync sync, Board board, IOptions<
             {
                 failures++;
                 var pause = Backoff(interval, failures, options.Value.MaxBackoff);
-                LogPollFailed(ex, failures, pause);
+                // An operator's mistake (a wrong database, a missing column) is one clear line, logged by SchemaReport;
+                // an outage is one line a try, its stack trace only at Debug.
+                if (ex is not RawDataSchemaException)
+                {
+                    LogPollFailed(failures, pause, BoardSync.Describe(ex));
+                    LogPollFailure(ex);
+                }
                 await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
@@ -71,8 +77,11 @@ public sealed partial class RawDataPoller(BoardSync sync, Board board, IOptions<
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Raw data poll failed ({Failures} in a row); next try in {Pause}. The board keeps its last good state, marked stale.")]
-    private partial void LogPollFailed(Exception exception, int failures, TimeSpan pause);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Raw data poll failed ({Failures} in a row); next try in {Pause}. The board keeps its last good state, marked stale. {Reason}")]
+    private partial void LogPollFailed(int failures, TimeSpan pause, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The failed poll's exception.")]
+    private partial void LogPollFailure(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Raw data polling recovered after {Failures} failed polls.")]
     private partial void LogRecovered(int failures);

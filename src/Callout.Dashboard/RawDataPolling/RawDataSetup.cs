@@ -27,6 +27,7 @@ public static class RawDataSetup
         });
         services.AddSingleton<IRawDataReader>(sp => new RawDataReader(sp.GetRequiredService<IRawDataConnections>(), sp.GetRequiredService<IOptions<RawDataOptions>>().Value));
         services.AddSingleton<AnomalyLog>();
+        services.AddSingleton<SchemaReport>();
         services.AddSingleton<BoardSync>();
         services.AddHostedService<RawDataPoller>();
         return builder;

@@ -23,25 +23,37 @@ public sealed class BoardApiTests : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    [Fact]
-    public async Task GetBoard_EveryKindOfCallout_MatchesContract()
+    /// <summary>
+    /// Every list of the contract, at moments around local midnight (§9.6): a host started just after midnight
+    /// still shows what ended or was cancelled minutes before it, and "today" starts at midnight.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PinnedClock.AroundMidnight), MemberType = typeof(PinnedClock))]
+    public async Task GetBoard_EveryKindOfCallout_MatchesContract(string moment)
     {
-        var now = DashboardApp.OsloNow();
+        var clock = PinnedClock.At(moment);
+        await using var app = DashboardApp.OnPostgres(_db.ConnectionString, clock);
+        DateTime Ago(int minutes) => clock.OsloAgo(TimeSpan.FromMinutes(minutes));
         await _db.Writer.WriteLookupsAsync([new AgentRow(1001, "kari", "Kari Nordmann", 1, "Sales", false)], [new QueueRow("__Callout_Sales", "Sales callouts")]);
         await _db.Writer.WriteAgentEventsAsync(
         [
-            new AgentEventRow { AgentId = 1001, EventType = "i", DteStart = now.AddMinutes(-30), DteUpdated = now.AddMinutes(-30) },
-            new AgentEventRow { AgentId = 1001, EventType = "p", DteStart = now.AddMinutes(-2), PauseType = "Lunch", DteUpdated = now.AddMinutes(-2) },
+            new AgentEventRow { AgentId = 1001, EventType = "i", DteStart = Ago(30), DteUpdated = Ago(30) },
+            new AgentEventRow { AgentId = 1001, EventType = "p", DteStart = Ago(1), PauseType = "Lunch", DteUpdated = Ago(1) },
         ]);
-        await _db.Writer.WriteCallAsync(new CallRows(9876543210987654321m, now.AddMinutes(-1)).Order(agentId: 1001));
-        await _db.Writer.WriteCallAsync(new CallRows(2, now.AddMinutes(-10)).Completed("k", talkSeconds: 80));
-        await _db.Writer.WriteCallAsync(new CallRows(3, now.AddMinutes(-5)).Order(initiationSeconds: 7_200));
-        var deleted = new CallRows(4, now.AddMinutes(-20));
-        await _db.Writer.WriteCallAsync([.. deleted.Order(initiationSeconds: 7_200), deleted.Row(3, PuzzelCodes.Queue, now.AddMinutes(-3), 0) with { QueueKey = "__Callout_Sales", ResultCode = "d" }]);
+        // §9.3: Pause clicked after the callout was ordered, while connected: Connected-and-Pause.
+        await _db.Writer.WriteCallAsync(new CallRows(9876543210987654321m, Ago(2)).UpdatedAt(Ago(2)).Order(agentId: 1001));
+        var answered = new CallRows(2, Ago(10)).UpdatedAt(Ago(7));
+        await _db.Writer.WriteCallAsync(answered.Completed("k", talkSeconds: 80));
+        await _db.Writer.WriteCallAsync(new CallRows(3, Ago(5)).UpdatedAt(Ago(5)).Order(initiationSeconds: 7_200));
+        var deleted = new CallRows(4, Ago(20)).UpdatedAt(Ago(3));
+        await _db.Writer.WriteCallAsync([.. deleted.Order(initiationSeconds: 7_200), deleted.Row(3, PuzzelCodes.Queue, Ago(3), 0) with { QueueKey = "__Callout_Sales", ResultCode = "d" }]);
+        // The answered call's legs end 97 s after its order: today's count has it only if that is after midnight.
+        var answeredToday = clock.OsloAgo(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(97)).Date == clock.OsloNow().Date ? 1 : 0;
 
-        var board = await _app.WaitForBoardAsync(b => b.GetProperty("recentCancelled").GetArrayLength() == 1 && b.GetProperty("agents").GetArrayLength() == 1);
+        var board = await app.WaitForBoardAsync(b => b.GetProperty("recentCancelled").GetArrayLength() == 1 && b.GetProperty("agents").GetArrayLength() == 1
+            && b.GetProperty("recentCallouts").GetArrayLength() == 1);
 
-        var offset = FormatOffset(DashboardApp.Oslo.GetUtcOffset(DateTime.UtcNow));
+        var offset = FormatOffset(DashboardApp.Oslo.GetUtcOffset(clock.GetUtcNow()));
         Assert.Superset(new HashSet<string> { "asOf", "freshness", "activeCallouts", "recentCallouts", "scheduledPending", "recentCancelled", "agents", "queues", "agentToAgentToday" }, Names(board));
         Assert.EndsWith(offset, board.GetProperty("asOf").GetString());
         Assert.Superset(new HashSet<string> { "lastPollAt", "lastPollOk", "newestRowAt" }, Names(board.GetProperty("freshness")));
@@ -63,7 +75,7 @@ public sealed class BoardApiTests : IAsyncLifetime
         var scheduled = Single(board, "scheduledPending");
         Assert.Superset(new HashSet<string> { "callId", "queueKey", "destination", "orderedAt", "dueAt", "overdue", "agentId" }, Names(scheduled));
         Assert.Equal(("3", false, JsonValueKind.Null), (scheduled.GetProperty("callId").GetString(), scheduled.GetProperty("overdue").GetBoolean(), scheduled.GetProperty("agentId").ValueKind));
-        Assert.Equal(new DateTimeOffset(now.AddMinutes(115), DashboardApp.Oslo.GetUtcOffset(now)).ToUnixTimeSeconds(), scheduled.GetProperty("dueAt").GetDateTimeOffset().ToUnixTimeSeconds());
+        Assert.Equal((double)(clock.GetUtcNow() + TimeSpan.FromMinutes(115)).ToUnixTimeSeconds(), scheduled.GetProperty("dueAt").GetDateTimeOffset().ToUnixTimeSeconds(), tolerance: 3);
 
         var cancelled = Single(board, "recentCancelled");
         Assert.Superset(new HashSet<string> { "callId", "queueKey", "kind", "at", "agentId" }, Names(cancelled));
@@ -75,7 +87,7 @@ public sealed class BoardApiTests : IAsyncLifetime
 
         var queue = Single(board, "queues");
         Assert.Superset(new HashSet<string> { "queueKey", "name", "active", "scheduled", "cancelledRecent", "answeredToday", "notAnsweredToday" }, Names(queue));
-        Assert.Equal(("__Callout_Sales", "Sales callouts", 1, 1, 1, 1, 0), (queue.GetProperty("queueKey").GetString(), queue.GetProperty("name").GetString(),
+        Assert.Equal(("__Callout_Sales", "Sales callouts", 1, 1, 1, answeredToday, 0), (queue.GetProperty("queueKey").GetString(), queue.GetProperty("name").GetString(),
             queue.GetProperty("active").GetInt32(), queue.GetProperty("scheduled").GetInt32(), queue.GetProperty("cancelledRecent").GetInt32(),
             queue.GetProperty("answeredToday").GetInt32(), queue.GetProperty("notAnsweredToday").GetInt32()));
         Assert.Equal(0, board.GetProperty("agentToAgentToday").GetInt32());

@@ -25,11 +25,14 @@ public sealed class ForeignSchemaTests
         CREATE TABLE queues (descript varchar(255), service_num varchar(100), queue_key varchar(100));
         """;
 
-    [Fact]
-    public async Task GetBoard_ForeignScriptSchema_ReadsCorrectly()
+    [Theory]
+    [MemberData(nameof(PinnedClock.AroundMidnight), MemberType = typeof(PinnedClock))]
+    public async Task GetBoard_ForeignScriptSchema_ReadsCorrectly(string moment)
     {
         var connectionString = await TestDatabase.CreateEmptyPostgresDatabaseAsync();
-        var now = DashboardApp.OsloNow();
+        var clock = PinnedClock.At(moment);
+        var now = clock.OsloNow();
+        DateTime Ago(int minutes) => clock.OsloAgo(TimeSpan.FromMinutes(minutes));
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
@@ -43,20 +46,22 @@ public sealed class ForeignSchemaTests
                 {
                     Insert("INSERT INTO queues (descript, queue_key) VALUES ('Sales callouts', '__Callout_Sales')"),
                     Insert("INSERT INTO agents (deleted, full_name, agent_id) VALUES (false, 'Ola Nordmann', 1001)"),
-                    Insert("INSERT INTO call_events (rec_id, call_id, call_sequence, event_type, dte_start, duration_tot_sec, source, dte_updated, our_own_note) VALUES (101, 7001, 1, 'i', @t, 1, '4722222222', @t, 'x')", now.AddMinutes(-9)),
-                    Insert("INSERT INTO call_events (rec_id, call_id, call_sequence, event_type, dte_start, duration_tot_sec, queue_key, result_code, dte_updated) VALUES (102, 7001, 2, 'q', @t, 0, '__Callout_Sales', 'q ', @t)", now.AddMinutes(-9)),
-                    Insert("INSERT INTO call_events (rec_id, call_id, call_sequence, event_type, dte_start, duration_tot_sec, duration_speak_sec, queue_key, ciq, agent_id, result_code, dte_updated) VALUES (103, 7001, 3, 'c', @t, 60, 50, '__Callout_Sales', 'a', 1001, 'k ', @t)", now.AddMinutes(-8)),
-                    Insert("INSERT INTO call_events (rec_id, call_id, call_sequence, event_type, dte_start, duration_tot_sec, duration_speak_sec, queue_key, ciq, result_code, dte_updated) VALUES (104, 7001, 4, 'c', @t, 55, 45, '__Callout_Sales', 'c', 'k ', @t)", now.AddMinutes(-8)),
-                    Insert("INSERT INTO call_events (rec_id, call_id, call_sequence, event_type, dte_start, duration_tot_sec, source, dte_updated) VALUES (201, 7002, 1, 'i', @t, 30, '4790000002', @t)", now.AddMinutes(-4)),
+                    Insert("INSERT INTO call_events (rec_id, call_id, call_sequence, event_type, dte_start, duration_tot_sec, source, dte_updated, our_own_note) VALUES (101, 7001, 1, 'i', @t, 1, '4722222222', @t, 'x')", Ago(9)),
+                    Insert("INSERT INTO call_events (rec_id, call_id, call_sequence, event_type, dte_start, duration_tot_sec, queue_key, result_code, dte_updated) VALUES (102, 7001, 2, 'q', @t, 0, '__Callout_Sales', 'q ', @t)", Ago(9)),
+                    Insert("INSERT INTO call_events (rec_id, call_id, call_sequence, event_type, dte_start, duration_tot_sec, duration_speak_sec, queue_key, ciq, agent_id, result_code, dte_updated) VALUES (103, 7001, 3, 'c', @t, 60, 50, '__Callout_Sales', 'a', 1001, 'k ', @t)", Ago(8)),
+                    Insert("INSERT INTO call_events (rec_id, call_id, call_sequence, event_type, dte_start, duration_tot_sec, duration_speak_sec, queue_key, ciq, result_code, dte_updated) VALUES (104, 7001, 4, 'c', @t, 55, 45, '__Callout_Sales', 'c', 'k ', @t)", Ago(8)),
+                    Insert("INSERT INTO call_events (rec_id, call_id, call_sequence, event_type, dte_start, duration_tot_sec, source, dte_updated) VALUES (201, 7002, 1, 'i', @t, 30, '4790000002', @t)", Ago(4)),
                     Insert("INSERT INTO call_events_extras (rec_id, agent2agent) VALUES (201, 1)"),
-                    Insert("INSERT INTO agent_events (agent_id, event_type, dte_start, dte_updated, profile_name) VALUES (1001, 'i', @t, @t, 'Sales')", now.AddHours(-1)),
+                    Insert("INSERT INTO agent_events (agent_id, event_type, dte_start, dte_updated, profile_name) VALUES (1001, 'i', @t, @t, 'Sales')", Ago(60)),
                 },
             };
             await batch.ExecuteNonQueryAsync();
         }
-        await using var app = DashboardApp.OnPostgres(connectionString, ("RawData:CallEventExtrasTable", "call_events_extras"));
+        await using var app = DashboardApp.OnPostgres(connectionString, clock, ("RawData:CallEventExtrasTable", "call_events_extras"));
+        // The agent-to-agent call began 4 minutes ago: "today" has it unless midnight came since.
+        var agentToAgentToday = Ago(4).Date == now.Date ? 1 : 0;
 
-        var board = await app.WaitForBoardAsync(b => b.GetProperty("recentCallouts").GetArrayLength() == 1 && b.GetProperty("agentToAgentToday").GetInt32() == 1);
+        var board = await app.WaitForBoardAsync(b => b.GetProperty("recentCallouts").GetArrayLength() == 1 && b.GetProperty("agentToAgentToday").GetInt32() == agentToAgentToday);
 
         var call = board.GetProperty("recentCallouts")[0];
         Assert.Equal(("7001", "answered", 45, 1001), (call.GetProperty("callId").GetString(), call.GetProperty("outcome").GetString(), call.GetProperty("talkSeconds").GetInt32(), call.GetProperty("agentId").GetInt32()));

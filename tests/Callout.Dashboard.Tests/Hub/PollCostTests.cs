@@ -51,8 +51,8 @@ public sealed class PollCostTests : IAsyncLifetime
         }
 
         Assert.True(one.Polls >= 5, $"only {one.Polls} polls measured");
-        // Two statements a poll (changed calls, agent events) whatever the audience; a poll cut by the
-        // window's edge can move the ratio by a fraction, a per-viewer query would multiply it.
+        // Two statements a poll while nothing changes (row stamps, agent events) whatever the audience; a poll cut
+        // by the window's edge can move the ratio by a fraction, a per-viewer query would multiply it.
         Assert.InRange(fifty.CallsPerPoll, one.CallsPerPoll - 0.5, one.CallsPerPoll + 0.5);
         Assert.InRange(fifty.CallsPerPoll, 1.5, 2.5);
         // Viewers must not starve the poller either (loosely: a busy 2-core machine slows both phases).

@@ -27,7 +27,7 @@ public abstract class BoardSyncContract(string provider) : IAsyncLifetime
         _db = await TestDatabase.CreateAsync(provider);
         _board = new Board(new BoardRules { TimeZone = s_oslo }, _clock);
         _anomalies = new AnomalyLog(_anomalyLogger);
-        _sync = new BoardSync(_db.Reader(), _board, Options.Create(new RawDataOptions()), _clock, _anomalies);
+        _sync = new BoardSync(_db.Reader(), _board, Options.Create(new RawDataOptions()), _clock, _anomalies, new SchemaReport(new FakeLogger<SchemaReport>()));
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

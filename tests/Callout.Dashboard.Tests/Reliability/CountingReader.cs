@@ -31,29 +31,40 @@ public sealed class CountingReader : IRawDataReader
             return this;
         }));
 
-    public Task<IReadOnlyList<CallEventRow>> ReadChangedCallsAsync(DateTime since, CancellationToken cancellationToken)
+    /// <summary>The first poll, and every poll after a failed one, starts by looking at the schema.</summary>
+    public Task<RawDataSchema> DiscoverSchemaAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _polls);
-        return CountAsync(() => _inner.ReadChangedCallsAsync(since, cancellationToken));
+        return CountAsync(() => _inner.DiscoverSchemaAsync(cancellationToken));
     }
 
-    public Task<IReadOnlyList<CallEventRow>> ReadStartupCallsAsync(DateTime today, DateTime scheduledSince, TimeSpan scheduledThreshold, CancellationToken cancellationToken)
+    /// <summary>Every incremental poll reads the row stamps of its window (after the schema, when it looked at that first).</summary>
+    public Task<RawRead<RowStamp>> ReadRowStampsAsync(DateTime since, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _polls);
-        return CountAsync(() => _inner.ReadStartupCallsAsync(today, scheduledSince, scheduledThreshold, cancellationToken));
+        return CountAsync(() => _inner.ReadRowStampsAsync(since, cancellationToken));
     }
 
-    public Task<IReadOnlyList<AgentEventRow>> ReadChangedAgentEventsAsync(DateTime since, CancellationToken cancellationToken) =>
+    public Task<RawRead<CallEventRow>> ReadCallsAsync(IReadOnlyCollection<decimal> callIds, CancellationToken cancellationToken) =>
+        CountAsync(() => _inner.ReadCallsAsync(callIds, cancellationToken));
+
+    public Task<RawRead<CallEventRow>> ReadStartupCallsAsync(StartupWindow window, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _polls);
+        return CountAsync(() => _inner.ReadStartupCallsAsync(window, cancellationToken));
+    }
+
+    public Task<RawRead<AgentEventRow>> ReadChangedAgentEventsAsync(DateTime since, CancellationToken cancellationToken) =>
         CountAsync(() => _inner.ReadChangedAgentEventsAsync(since, cancellationToken));
 
-    public Task<IReadOnlyList<AgentEventRow>> ReadAgentEventsFromAsync(DateTime from, CancellationToken cancellationToken) =>
+    public Task<RawRead<AgentEventRow>> ReadAgentEventsFromAsync(DateTime from, CancellationToken cancellationToken) =>
         CountAsync(() => _inner.ReadAgentEventsFromAsync(from, cancellationToken));
 
     public Task<Watermarks> ReadNewestUpdatesAsync(CancellationToken cancellationToken) => CountAsync(() => _inner.ReadNewestUpdatesAsync(cancellationToken));
 
-    public Task<IReadOnlyList<AgentRow>> ReadAgentsAsync(CancellationToken cancellationToken) => CountAsync(() => _inner.ReadAgentsAsync(cancellationToken));
+    public Task<RawRead<AgentRow>> ReadAgentsAsync(CancellationToken cancellationToken) => CountAsync(() => _inner.ReadAgentsAsync(cancellationToken));
 
-    public Task<IReadOnlyList<QueueRow>> ReadQueuesAsync(CancellationToken cancellationToken) => CountAsync(() => _inner.ReadQueuesAsync(cancellationToken));
+    public Task<RawRead<QueueRow>> ReadQueuesAsync(CancellationToken cancellationToken) => CountAsync(() => _inner.ReadQueuesAsync(cancellationToken));
 
     private async Task<T> CountAsync<T>(Func<Task<T>> call)
     {
