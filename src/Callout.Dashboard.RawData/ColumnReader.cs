@@ -77,6 +77,9 @@ internal sealed class ColumnReader(DbDataReader reader)
     /// <summary>PostgreSQL hands char(n) back padded and SQLite may hold any text: codes are trimmed here.</summary>
     public string? Code(string column) => Text(column)?.Trim();
 
+    /// <summary>A code Puzzel always writes (event_type): NULL is a bad value.</summary>
+    public string RequiredCode(string column) => Code(column) ?? throw new RawValueException(column, "is NULL where Raw data promises a value");
+
     private T Required<T>(string column, Func<int, T> read)
     {
         var ordinal = _ordinals[column];

@@ -256,7 +256,7 @@ public sealed partial class RawDataReader : IRawDataReader
         Destination = c.Text("destination"),
         QueueKey = c.Text("queue_key"),
         AgentId = c.NullableInt("agent_id"),
-        EventType = c.Code("event_type") ?? "",
+        EventType = c.RequiredCode("event_type"),
         ResultCode = c.Code("result_code"),
         Ciq = c.Code("ciq"),
         CallTransfer = c.NullableFlag("call_transfer"),
@@ -272,7 +272,7 @@ public sealed partial class RawDataReader : IRawDataReader
     {
         RecId = c.NullableLong("rec_id"),
         AgentId = c.Int("agent_id"),
-        EventType = c.Code("event_type") ?? "",
+        EventType = c.RequiredCode("event_type"),
         EventSource = c.Code("event_source"),
         DteStart = c.Time("dte_start"),
         // §9.8: a mirror with only pause_type_id still says which pause it is.

@@ -22,6 +22,12 @@ public static class SchemaDiscovery
         WHERE m.type IN ('table', 'view') AND lower(m.name) IN (SELECT value FROM json_each(@tables))
         """;
 
+    /// <summary>Whether the database holds any table or view of a user: only an empty one may be given our schema.</summary>
+    public static async Task<bool> HasAnyTableAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(connection is NpgsqlConnection
+            ? "SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema'))"
+            : "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view'))", cancellationToken: cancellationToken));
+
     public static async Task<RawDataSchema> DiscoverAsync(DbConnection connection, RawDataOptions options, CancellationToken cancellationToken)
     {
         var tables = await ListColumnsAsync(connection, RawDataSchema.TablesToFind(options), cancellationToken);

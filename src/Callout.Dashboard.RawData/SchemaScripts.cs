@@ -20,17 +20,18 @@ public static class SchemaScripts
         ["mirror"] = SchemaShape.Mirror,
     };
 
-    public static string For(string provider, SchemaShape shape = SchemaShape.Current)
+    public static string For(string provider, SchemaShape shape = SchemaShape.Current) =>
+        Read($"{Dialect(provider)}.sql") + "\n" + AlterationsFor(provider, shape);
+
+    /// <summary>What turns a database of the current shape into <paramref name="shape"/> (nothing for the current one).</summary>
+    public static string AlterationsFor(string provider, SchemaShape shape) => shape switch
     {
-        var dialect = RawDataProvider.IsPostgreSql(provider) ? "postgresql" : "sqlite";
-        var script = Read($"{dialect}.sql");
-        return shape switch
-        {
-            SchemaShape.V15 => script + "\n" + Read($"v1.5.{dialect}.sql"),
-            SchemaShape.Mirror => script + "\n" + Read($"mirror.{dialect}.sql"),
-            _ => script,
-        };
-    }
+        SchemaShape.V15 => Read($"v1.5.{Dialect(provider)}.sql"),
+        SchemaShape.Mirror => Read($"mirror.{Dialect(provider)}.sql"),
+        _ => "",
+    };
+
+    private static string Dialect(string provider) => RawDataProvider.IsPostgreSql(provider) ? "postgresql" : "sqlite";
 
     public static async Task ApplyAsync(DbConnection connection, string provider, CancellationToken cancellationToken = default) =>
         await ApplyAsync(connection, provider, SchemaShape.Current, cancellationToken);

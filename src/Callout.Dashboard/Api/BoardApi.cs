@@ -16,6 +16,9 @@ public static class BoardApi
     {
         builder.Services.ConfigureHttpJsonOptions(o => BoardJson.Configure(o.SerializerOptions));
         builder.Services.AddHealthChecks().AddCheck<PollHealthCheck>("raw-data");
+        // Every wall asks /healthz every few seconds, and the health service logs a warning per degraded answer:
+        // during an outage that would repeat, for each screen, what the poller already says once per try.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Error);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Callout.Dashboard.RawData;
 using Callout.Dashboard.Simulator;
 using Microsoft.Extensions.Options;
@@ -20,15 +21,17 @@ public sealed partial class DemoTraffic(
     ILogger<DemoTraffic> logger) : BackgroundService
 {
     private SimulatorRunner? _runner;
+    private bool _refused;
 
-    public bool IsEnabled => IsRunning(demo.Value, configuration);
+    /// <summary>Whether pages say "Demo data": the demo is on and was not refused the configured database.</summary>
+    public bool IsEnabled => IsRunning(demo.Value, configuration) && !_refused;
 
     /// <summary>Whether the demo centre runs: as configured, else whenever no Raw data database is.</summary>
     public static bool IsRunning(DemoOptions demo, IConfiguration configuration) => demo.Enabled ?? DemoDatabase.IsInUse(configuration);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!IsEnabled)
+        if (!IsRunning(demo.Value, configuration))
         {
             return;
         }
@@ -52,12 +55,46 @@ public sealed partial class DemoTraffic(
             await _runner.BackfillAsync(from, cancellationToken);
             LogEmbedded(DemoDatabase.FilePath(environment), _runner.RowsWritten, from);
         }
-        else
+        else if (!await PrepareConfiguredAsync(cancellationToken))
         {
-            await _runner.WriteLookupsAsync(cancellationToken);
-            LogAgainstConfigured();
+            _refused = true;
+            return;
         }
         await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A configured database is written into only when it has Puzzel's call_events, or is empty (then the simulator
+    /// creates its schema and says so). Anything else is somebody's database: the demo stays off and says why, the
+    /// dashboard still starts and reports what it finds there.
+    /// </summary>
+    private async Task<bool> PrepareConfiguredAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using (var connection = await connections.OpenAsync(cancellationToken))
+            {
+                var tables = await SchemaDiscovery.ListColumnsAsync(connection, RawDataSchema.TablesToFind(rawData.Value), cancellationToken);
+                if (!tables.ContainsKey(RawDataSchema.CallEvents))
+                {
+                    if (await SchemaDiscovery.HasAnyTableAsync(connection, cancellationToken))
+                    {
+                        LogRefused();
+                        return false;
+                    }
+                    await SchemaScripts.ApplyAsync(connection, rawData.Value.Provider, cancellationToken);
+                    LogCreatedSchema();
+                }
+            }
+            await _runner!.WriteLookupsAsync(cancellationToken);
+            LogAgainstConfigured();
+            return true;
+        }
+        catch (DbException ex)
+        {
+            LogUnreachable(ex.Message);
+            return false;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -81,6 +118,15 @@ public sealed partial class DemoTraffic(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo:Enabled is true: simulated traffic is being written into the configured Raw data database.")]
     private partial void LogAgainstConfigured();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo:Enabled is true and the configured database was empty: the simulator created the Raw data tables in it.")]
+    private partial void LogCreatedSchema();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo:Enabled is true, but the configured database has tables and no call_events: the simulator writes only into a Raw data database or an empty one, so simulated traffic is off. Point ConnectionStrings:RawData at an empty database, or set Demo:Enabled=false.")]
+    private partial void LogRefused();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo:Enabled is true, but the configured database could not be prepared ({Reason}); simulated traffic is off.")]
+    private partial void LogUnreachable(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo traffic stopped.")]
     private partial void LogStopped(Exception exception);

@@ -37,6 +37,13 @@ public sealed record BoardView(BoardSnapshot Snapshot, BoardState State, Dashboa
             : $"Agent {id}";
     }
 
+    /// <summary>
+    /// The agent who made the call, and for whom when that is another agent (§9.4: a scheduled call "to any agent",
+    /// or whose reserved agent was logged off, is made by another agent).
+    /// </summary>
+    public string MadeBy(int? agentId, int? orderedBy) =>
+        orderedBy is int other && agentId is int maker && other != maker ? $"{Agent(maker)} for {Agent(other)}" : Agent(agentId ?? orderedBy);
+
     public AgentView? AgentStatus(int? agentId) => Snapshot.Agents.FirstOrDefault(a => a.AgentId == agentId);
 
     public string Queue(string? queueKey) =>

@@ -46,6 +46,129 @@ public abstract class BoardSyncContract(string provider) : IAsyncLifetime
         Assert.Equal(["1", "2"], _board.Snapshot(QueueFilter.All).ActiveCallouts.Select(c => c.CallId));
     }
 
+    /// <summary>§9.5: a load transaction or a mirror's batch copy makes a row visible minutes after its dte_updated.</summary>
+    [Fact]
+    public async Task Poll_RowVisibleThreeMinutesAfterItsStamp_IsShown()
+    {
+        await _db.Writer.WriteCallAsync(new CallRows(1, s_now.AddMinutes(-5)).UpdatedAt(s_now).Order());
+        await _sync.PollOnceAsync(default);
+        for (var i = 0; i < 90; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(2));
+            await _sync.PollOnceAsync(default);
+        }
+
+        // Stamped when the first poll ran, visible only three minutes of polls later.
+        await _db.Writer.WriteCallAsync(new CallRows(2, s_now.AddMinutes(-4)).UpdatedAt(s_now.AddSeconds(1)).Order());
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var delta = await _sync.PollOnceAsync(default);
+
+        Assert.NotNull(delta);
+        Assert.Equal(["1", "2"], _board.Snapshot(QueueFilter.All).ActiveCallouts.Select(c => c.CallId));
+    }
+
+    /// <summary>The long overlap costs nothing when nothing changed: calls already seen are not read again.</summary>
+    [Fact]
+    public async Task Poll_NothingNew_ReadsNoCallAgain()
+    {
+        var counting = new CountingCalls(_db.Reader());
+        var sync = new BoardSync(counting, _board, Options.Create(new RawDataOptions()), _clock, _anomalies, new SchemaReport(new FakeLogger<SchemaReport>()));
+        await _db.Writer.WriteCallAsync(new CallRows(1, s_now.AddMinutes(-3)).UpdatedAt(s_now.AddSeconds(-1)).Order());
+        await sync.PollOnceAsync(default);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await sync.PollOnceAsync(default); // the first incremental poll takes the window once
+        var before = counting.CallsRead.Count;
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await sync.PollOnceAsync(default);
+        await _db.Writer.WriteCallAsync(new CallRows(2, s_now.AddMinutes(-1)).UpdatedAt(s_now.AddSeconds(3)).Order());
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await sync.PollOnceAsync(default);
+
+        Assert.Equal([2m], counting.CallsRead.Skip(before));
+    }
+
+    /// <summary>§9.6: a fresh start just after local midnight shows what a board that never stopped shows.</summary>
+    [Fact]
+    public async Task Poll_FreshStartFiveMinutesAfterLocalMidnight_ShowsThePreviousHoursRecentItems()
+    {
+        var midnight = new DateTime(2026, 11, 28);
+        _clock.SetUtcNow(new DateTimeOffset(midnight.AddMinutes(5), TimeSpan.FromHours(1)));
+        var answered = new CallRows(1, midnight.AddMinutes(-30)).UpdatedAt(midnight.AddMinutes(-25));
+        await _db.Writer.WriteCallAsync(answered.Completed("k"));
+        var notAnswered = new CallRows(2, midnight.AddMinutes(-12)).UpdatedAt(midnight.AddMinutes(-8));
+        await _db.Writer.WriteCallAsync(notAnswered.Completed("t"));
+        var cancelled = new CallRows(3, midnight.AddMinutes(-20)).UpdatedAt(midnight.AddMinutes(-2));
+        await _db.Writer.WriteCallAsync([.. cancelled.Order(initiationSeconds: 3600), cancelled.Row(3, PuzzelCodes.Queue, midnight.AddMinutes(-2), 0) with { QueueKey = "__Callout_Sales", ResultCode = "d" }]);
+        var tooOld = new CallRows(4, midnight.AddMinutes(-90)).UpdatedAt(midnight.AddMinutes(-85));
+        await _db.Writer.WriteCallAsync(tooOld.Completed("k"));
+        var awaitingData = new CallRows(5, midnight.AddMinutes(-45)).UpdatedAt(midnight.AddMinutes(-45));
+        await _db.Writer.WriteCallAsync(awaitingData.Order());
+
+        await _sync.PollOnceAsync(default);
+
+        var snapshot = _board.Snapshot(QueueFilter.All);
+        Assert.Equal(["2", "1"], snapshot.RecentCallouts.Select(c => c.CallId));
+        Assert.Equal("3", Assert.Single(snapshot.RecentCancelled).CallId);
+        Assert.Equal((ActiveState.AwaitingData, "5"), (Assert.Single(snapshot.ActiveCallouts).State, snapshot.ActiveCallouts[0].CallId));
+        // Today began five minutes ago: nothing ended in it yet.
+        Assert.All(snapshot.Queues, q => Assert.Equal((0, 0), (q.AnsweredToday, q.NotAnsweredToday)));
+    }
+
+    /// <summary>§9.5: the data age counts every row read, so an hour without callouts on a busy database is not stale data.</summary>
+    [Fact]
+    public async Task Poll_OnlyInboundTraffic_MovesTheDataAgeAndTheWatermark()
+    {
+        await _db.Writer.WriteCallAsync(new CallRows(1, s_now.AddHours(-1)).UpdatedAt(s_now.AddHours(-1)).Completed());
+        await _sync.PollOnceAsync(default);
+        Assert.Equal(s_now.AddHours(-1), _board.State.NewestRowAt);
+
+        await _db.Writer.WriteCallAsync(new CallRows(2, s_now.AddMinutes(-3), "Inbound_Sales").UpdatedAt(s_now.AddSeconds(1)).Completed());
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await _sync.PollOnceAsync(default);
+
+        Assert.Equal(s_now.AddSeconds(1), _board.State.NewestRowAt);
+        Assert.DoesNotContain(2m, _board.State.Calls.Keys);
+    }
+
+    /// <summary>§9.7: the schema is looked at again after a failed poll, so a table created later is read without a restart.</summary>
+    [Fact]
+    public async Task Poll_TableMissingThenCreated_FailsClearlyThenReads()
+    {
+        await _db.ExecuteAsync("ALTER TABLE agent_events RENAME TO agent_events_later");
+        await _db.ExecuteAsync("ALTER TABLE call_events RENAME TO call_events_later");
+
+        var failure = await Assert.ThrowsAsync<RawDataSchemaException>(() => _sync.PollOnceAsync(default));
+        Assert.Contains("no table call_events", _board.State.Poll.LastError);
+        Assert.False(_board.State.Poll.LastPollOk);
+
+        await _db.ExecuteAsync("ALTER TABLE call_events_later RENAME TO call_events");
+        await _db.Writer.WriteCallAsync(new CallRows(1, s_now.AddMinutes(-1)).Order());
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await _sync.PollOnceAsync(default);
+
+        Assert.Contains("call_events", failure.Message);
+        Assert.True(_board.State.Poll.LastPollOk);
+        Assert.Single(_board.Snapshot(QueueFilter.All).ActiveCallouts);
+    }
+
+    /// <summary>A value that cannot be read drops its call, counted in /healthz; the rest of the poll is applied.</summary>
+    [Fact]
+    public async Task Poll_UnreadableValueInOneCall_AppliesTheRest()
+    {
+        await _db.Writer.WriteCallAsync(new CallRows(1, s_now.AddMinutes(-1)).Order());
+        await _db.Writer.WriteCallAsync(new CallRows(2, s_now.AddMinutes(-1)).Order());
+        await _db.ExecuteAsync(RawDataProvider.IsPostgreSql(provider)
+            ? "ALTER TABLE call_events ALTER COLUMN event_type DROP NOT NULL; UPDATE call_events SET event_type = NULL WHERE call_id = 2 AND call_sequence = 1"
+            : "UPDATE call_events SET call_sequence = 'first' WHERE call_id LIKE '2%' AND call_sequence = 1");
+
+        await _sync.PollOnceAsync(default);
+
+        Assert.True(_board.State.Poll.LastPollOk);
+        Assert.Equal([1m], _board.State.Calls.Keys);
+        Assert.Equal(1, _anomalies.Counts[RowAnomaly.UnreadableValue]);
+    }
+
     [Fact]
     public async Task Poll_CallRewrittenWithSessionTwo_MovesToCompletedOnce()
     {
@@ -181,6 +304,34 @@ public abstract class BoardSyncContract(string provider) : IAsyncLifetime
 
         Assert.Equal(["1", "2"], _board.Snapshot(QueueFilter.All).ActiveCallouts.Select(c => c.CallId));
     }
+}
+
+/// <summary>The reader, counting which calls it is asked to read whole.</summary>
+internal sealed class CountingCalls(IRawDataReader inner) : IRawDataReader
+{
+    public List<decimal> CallsRead { get; } = [];
+
+    public Task<RawDataSchema> DiscoverSchemaAsync(CancellationToken cancellationToken) => inner.DiscoverSchemaAsync(cancellationToken);
+
+    public Task<RawRead<RowStamp>> ReadRowStampsAsync(DateTime since, CancellationToken cancellationToken) => inner.ReadRowStampsAsync(since, cancellationToken);
+
+    public Task<RawRead<CallEventRow>> ReadCallsAsync(IReadOnlyCollection<decimal> callIds, CancellationToken cancellationToken)
+    {
+        CallsRead.AddRange(callIds);
+        return inner.ReadCallsAsync(callIds, cancellationToken);
+    }
+
+    public Task<RawRead<CallEventRow>> ReadStartupCallsAsync(StartupWindow window, CancellationToken cancellationToken) => inner.ReadStartupCallsAsync(window, cancellationToken);
+
+    public Task<RawRead<AgentEventRow>> ReadChangedAgentEventsAsync(DateTime since, CancellationToken cancellationToken) => inner.ReadChangedAgentEventsAsync(since, cancellationToken);
+
+    public Task<RawRead<AgentEventRow>> ReadAgentEventsFromAsync(DateTime from, CancellationToken cancellationToken) => inner.ReadAgentEventsFromAsync(from, cancellationToken);
+
+    public Task<Watermarks> ReadNewestUpdatesAsync(CancellationToken cancellationToken) => inner.ReadNewestUpdatesAsync(cancellationToken);
+
+    public Task<RawRead<AgentRow>> ReadAgentsAsync(CancellationToken cancellationToken) => inner.ReadAgentsAsync(cancellationToken);
+
+    public Task<RawRead<QueueRow>> ReadQueuesAsync(CancellationToken cancellationToken) => inner.ReadQueuesAsync(cancellationToken);
 }
 
 public sealed class PostgreSqlBoardSyncTests() : BoardSyncContract(RawDataProvider.PostgreSql);

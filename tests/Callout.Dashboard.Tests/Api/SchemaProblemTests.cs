@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Callout.Dashboard.RawData;
+using Callout.Dashboard.RawData.Tests.TestDatabases;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Npgsql;
+
+namespace Callout.Dashboard.Tests.Api;
+
+/// <summary>
+/// A configured database that is not (quite) a Raw data database (§9.7–9.9, issue "bad input"): the host keeps
+/// running, says once and clearly what is wrong, in the log, on /healthz and on the board, with no stack trace.
+/// </summary>
+public sealed class SchemaProblemTests
+{
+    [Fact]
+    public async Task Start_DatabaseWithoutRawDataTables_OneClearMessageInLogHealthAndBoard()
+    {
+        var connectionString = await DatabaseWithAsync("CREATE TABLE invoices (id int)");
+        var logs = new FakeLoggerProvider();
+        await using var app = DashboardApp.OnPostgres(connectionString, ("RawData:MaxBackoff", "00:00:00.400"));
+        using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        var http = logged.CreateClient();
+
+        var board = await WaitAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastError").GetString()?.Contains("call_events") == true);
+        // Several failed polls later the message is still logged once.
+        await WaitAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollAt").GetDateTimeOffset()
+            > board.GetProperty("freshness").GetProperty("lastPollAt").GetDateTimeOffset().AddSeconds(1));
+        var health = await http.GetFromJsonAsync<JsonElement>("/healthz");
+
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Contains("has no table call_events", health.GetProperty("reason").GetString());
+        Assert.Contains("ConnectionStrings:RawData", health.GetProperty("details").GetProperty("schema").GetProperty("problem").GetString());
+        var problems = logs.Collector.GetSnapshot().Where(r => r.Level >= LogLevel.Warning).ToList();
+        Assert.Single(problems, r => r.Message.Contains("has no table call_events", StringComparison.Ordinal));
+        Assert.All(problems, r => Assert.Null(r.Exception));
+    }
+
+    [Fact]
+    public async Task Start_RequiredColumnMissing_NamesTableAndColumn()
+    {
+        var connectionString = await DatabaseWithAsync(
+            "CREATE TABLE call_events (rec_id bigint, call_id numeric(19,0), event_type char(1), dte_start timestamp, queue_key varchar(100), result_code char(2))");
+        await using var app = DashboardApp.OnPostgres(connectionString);
+
+        var health = await WaitAsync(app.CreateClient(), "/healthz", h => h.GetProperty("reason").GetString()?.Contains("dte_updated") == true);
+
+        Assert.Contains("The Raw data table call_events has no column dte_updated", health.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Healthz_OlderDatabase_ListsWhatIsReadAndWhatTheBoardDoesWithout()
+    {
+        await using var db = await TestDatabase.CreatePostgresAsync();
+        await db.ExecuteAsync(SchemaScripts.AlterationsFor(RawDataProvider.PostgreSql, SchemaShape.V15));
+        await using var app = DashboardApp.OnPostgres(db.ConnectionString);
+
+        var health = await WaitAsync(app.CreateClient(), "/healthz", h => h.GetProperty("status").GetString() == "healthy");
+
+        var schema = health.GetProperty("details").GetProperty("schema");
+        Assert.Equal(JsonValueKind.Null, schema.GetProperty("extrasTable").ValueKind);
+        Assert.Contains("call_id", schema.GetProperty("callEvents").EnumerateArray().Select(c => c.GetString()));
+        Assert.DoesNotContain("leg_type", schema.GetProperty("callEvents").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains(schema.GetProperty("without").EnumerateArray(), w => w.GetString()!.StartsWith("call_events.dte_scheduled_callback", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Demo_EmptyConfiguredDatabase_SimulatorCreatesItsSchemaAndSaysSo()
+    {
+        var connectionString = await TestDatabase.CreateEmptyPostgresDatabaseAsync();
+        var logs = new FakeLoggerProvider();
+        await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"), ("Demo:RatePerMinute", "600"));
+        using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+
+        await WaitAsync(logged.CreateClient(), "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean()
+            && b.GetProperty("queues").GetArrayLength() > 0, timeoutSeconds: 60);
+
+        Assert.Contains(logs.Collector.GetSnapshot(), r => r.Message.Contains("created the Raw data tables", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Demo_SomebodysDatabase_IsNotWrittenInto_AndTheHostRuns()
+    {
+        var connectionString = await DatabaseWithAsync("CREATE TABLE invoices (id int)");
+        var logs = new FakeLoggerProvider();
+        await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"));
+        using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+
+        var health = await WaitAsync(logged.CreateClient(), "/healthz", h => h.GetProperty("reason").GetString()?.Contains("call_events") == true);
+
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        var refused = Assert.Single(logs.Collector.GetSnapshot(), r => r.Message.Contains("simulated traffic is off", StringComparison.Ordinal));
+        Assert.Null(refused.Exception);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", connection);
+        Assert.Equal(1L, await tables.ExecuteScalarAsync());
+    }
+
+    private static async Task<string> DatabaseWithAsync(string sql)
+    {
+        var connectionString = await TestDatabase.CreateEmptyPostgresDatabaseAsync();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+        return connectionString;
+    }
+
+    private static async Task<JsonElement> WaitAsync(HttpClient http, string path, Func<JsonElement, bool> condition, int timeoutSeconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        JsonElement body;
+        do
+        {
+            var response = await http.GetAsync(path);
+            body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (condition(body))
+            {
+                return body;
+            }
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"{path} did not reach the expected state in {timeoutSeconds} s. Last: {body}");
+    }
+}
