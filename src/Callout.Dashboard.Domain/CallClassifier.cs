@@ -67,7 +67,7 @@ public sealed class CallClassifier(BoardRules rules)
             QueueKey = order.QueueKey,
             AgentId = madeBy ?? orderedBy,
             OrderedByAgentId = orderedBy,
-            Destination = CutDestination(callId, initiation?.Source, anomalies),
+            Destination = CutDestination(callId, CalledNumber(initiation, conversations), anomalies),
             OrderedAt = initiation?.DteStart ?? order.DteStart,
             Phase = CalloutPhase.InProgress,
             LastUpdated = lastUpdated,
@@ -169,6 +169,15 @@ public sealed class CallClassifier(BoardRules rules)
             _ => null,
         };
     }
+
+    /// <summary>
+    /// Puzzel's page says both that the Initiation has "the called number as source" and, under "About Display
+    /// number", that its source is "the Puzzel access number used for callout". The contact leg's destination is
+    /// "the called number" either way, so it wins once it exists; before that only the Initiation can tell.
+    /// </summary>
+    private static string? CalledNumber(CallEventRow? initiation, List<CallEventRow> conversations) =>
+        conversations.FirstOrDefault(c => PuzzelCodes.Is(c.Ciq, PuzzelCodes.ContactLeg) && !string.IsNullOrWhiteSpace(c.Destination))?.Destination
+        ?? initiation?.Source;
 
     private static bool IsAnswered(CallEventRow leg) => PuzzelCodes.Is(leg.ResultCode, "k");
 

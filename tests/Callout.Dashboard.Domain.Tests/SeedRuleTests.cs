@@ -220,4 +220,20 @@ public sealed class SeedRuleTests
 
         Assert.Single(board.Snapshot().RecentCallouts);
     }
+
+    /// <summary>
+    /// "About Display number: The initiation event's source is the Puzzel 'access number' used for callout", while the
+    /// same page calls it "the called number": the contact leg's destination is the called number in both readings.
+    /// </summary>
+    [Fact]
+    public void Classify_InitiationSourceIsTheAccessNumber_TheContactLegNamesTheCalledNumber()
+    {
+        var board = new BoardHarness(At(10, 30));
+        board.Apply(Rows.Ordered(7001, s_ordered).Select(r => r.EventType == "i" ? r with { Source = Rows.AccessPoint } : r));
+        Assert.Equal(Rows.AccessPoint, Assert.Single(board.Snapshot().ActiveCallouts).Destination);
+
+        board.Apply(Rows.Completed(7001, s_ordered).Select(r => r.EventType == "i" ? r with { Source = Rows.AccessPoint } : r));
+
+        Assert.Equal(Rows.Number, Assert.Single(board.Snapshot().RecentCallouts).Destination);
+    }
 }
