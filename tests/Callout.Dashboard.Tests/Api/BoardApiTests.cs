@@ -93,6 +93,31 @@ public sealed class BoardApiTests : IAsyncLifetime
         Assert.Equal(0, board.GetProperty("agentToAgentToday").GetInt32());
     }
 
+    /// <summary>The seed page's rules (§9.1–9.4) as the JSON tells them, written as Puzzel writes the rows.</summary>
+    [Fact]
+    public async Task GetBoard_SeedRules_CancelWhileRinging_TransferToAgent_ScheduledMadeByAnother()
+    {
+        await using var app = DashboardApp.OnPostgres(_db.ConnectionString);
+        var now = DashboardApp.OsloNow();
+        // Cancel clicked while the destination rang: agent leg answered, contact leg cut, then the 'd' Queue event.
+        var cancelled = new CallRows(1, now.AddMinutes(-6)).UpdatedAt(now.AddMinutes(-5));
+        await _db.Writer.WriteCallAsync([.. cancelled.Completed("h", talkSeconds: 0), cancelled.Row(5, PuzzelCodes.Queue, now.AddMinutes(-5), 0) with { QueueKey = "__Callout_Sales", ResultCode = "d" }]);
+        // Handed to agent 1002 in the same ciq session, with no call_transfer flag.
+        var transferred = new CallRows(2, now.AddMinutes(-9)).UpdatedAt(now.AddMinutes(-4));
+        await _db.Writer.WriteCallAsync([.. transferred.Completed(), transferred.Row(5, PuzzelCodes.Conversation, now.AddMinutes(-8), 120) with { Ciq = "a", AgentId = 1002, ResultCode = "k", DurationSpeakSec = 110 }]);
+        // Scheduled "to me" by 1001 an hour ahead, made by 1003 at the due time.
+        var scheduled = new CallRows(3, now.AddMinutes(-65)).UpdatedAt(now.AddMinutes(-3));
+        await _db.Writer.WriteCallAsync([.. scheduled.Order(initiationSeconds: 3600, agentId: 1001),
+            .. scheduled.Completed(agentId: 1003).Skip(2).Select(leg => leg with { DteStart = leg.DteStart.AddHours(1) })]);
+
+        var board = await app.WaitForBoardAsync(b => b.GetProperty("recentCallouts").GetArrayLength() == 2 && b.GetProperty("recentCancelled").GetArrayLength() == 1);
+
+        Assert.Equal("cancelled", board.GetProperty("recentCancelled")[0].GetProperty("kind").GetString());
+        var recent = board.GetProperty("recentCallouts").EnumerateArray().ToDictionary(c => c.GetProperty("callId").GetString()!);
+        Assert.Equal((true, "agent", 1001), (recent["2"].GetProperty("transferred").GetBoolean(), recent["2"].GetProperty("transferredTo").GetString(), recent["2"].GetProperty("agentId").GetInt32()));
+        Assert.Equal((1003, 1001, JsonValueKind.Null), (recent["3"].GetProperty("agentId").GetInt32(), recent["3"].GetProperty("orderedByAgentId").GetInt32(), recent["3"].GetProperty("transferredTo").ValueKind));
+    }
+
     [Fact]
     public async Task GetBoard_QueueFilter_ShowsOnlyThoseQueues_UnknownQueueGivesEmptyBoard()
     {
