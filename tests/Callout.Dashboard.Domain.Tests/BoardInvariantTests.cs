@@ -115,9 +115,9 @@ public sealed class BoardInvariantTests
         Assert.Empty(none.Queues);
     }
 
-    private static void AssertListsConsistent(BoardSnapshot snapshot)
+    /// <summary>A call is in one state, so in at most one list.</summary>
+    internal static void NoCallListedTwice(BoardSnapshot snapshot)
     {
-        // A call is in one state, so in at most one list.
         string[] ids =
         [
             .. snapshot.ActiveCallouts.Select(c => c.CallId),
@@ -126,6 +126,11 @@ public sealed class BoardInvariantTests
             .. snapshot.RecentCancelled.Select(c => c.CallId),
         ];
         Assert.Equal(ids.Length, ids.Distinct().Count());
+    }
+
+    private static void AssertListsConsistent(BoardSnapshot snapshot)
+    {
+        NoCallListedTwice(snapshot);
 
         var queueKeys = snapshot.Queues.Select(q => q.QueueKey).ToHashSet();
         Assert.Equal(snapshot.Queues.Count, queueKeys.Count);

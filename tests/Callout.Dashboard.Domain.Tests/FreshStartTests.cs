@@ -103,8 +103,8 @@ public sealed class FreshStartTests
                 var expected = running.Board.Snapshot(QueueFilter.All);
                 var actual = fresh.Board.Snapshot(QueueFilter.All);
                 AssertSameLists(expected, actual);
-                NoCallListedTwice(actual);
-                NoCallListedTwice(expected);
+                BoardInvariantTests.NoCallListedTwice(actual);
+                BoardInvariantTests.NoCallListedTwice(expected);
             },
             iter: 600);
     }
@@ -128,17 +128,5 @@ public sealed class FreshStartTests
         Assert.Equal(expected.Agents, actual.Agents);
         Assert.Equal(expected.Queues, actual.Queues);
         Assert.Equal(expected.AgentToAgentToday, actual.AgentToAgentToday);
-    }
-
-    private static void NoCallListedTwice(BoardSnapshot snapshot)
-    {
-        string[] ids =
-        [
-            .. snapshot.ActiveCallouts.Select(c => c.CallId),
-            .. snapshot.RecentCallouts.Select(c => c.CallId),
-            .. snapshot.ScheduledPending.Select(c => c.CallId),
-            .. snapshot.RecentCancelled.Select(c => c.CallId),
-        ];
-        Assert.Equal(ids.Length, ids.Distinct().Count());
     }
 }

@@ -67,21 +67,25 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings, 
     }
 
     /// <summary>Polls GET /api/board until the condition holds; fails with the last body after the timeout.</summary>
-    public async Task<JsonElement> WaitForBoardAsync(Func<JsonElement, bool> condition, string query = "", int timeoutSeconds = 20)
+    public Task<JsonElement> WaitForBoardAsync(Func<JsonElement, bool> condition, string query = "", int timeoutSeconds = 20) =>
+        WaitForJsonAsync(CreateClient(), "/api/board" + query, condition, timeoutSeconds);
+
+    /// <summary>Polls a JSON endpoint (whatever its status code) until the condition holds; fails with the last body after the timeout.</summary>
+    public static async Task<JsonElement> WaitForJsonAsync(HttpClient http, string path, Func<JsonElement, bool> condition, int timeoutSeconds = 20)
     {
-        var client = CreateClient();
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        JsonElement board;
+        JsonElement body;
         do
         {
-            board = await client.GetFromJsonAsync<JsonElement>("/api/board" + query);
-            if (condition(board))
+            using var response = await http.GetAsync(path);
+            body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (condition(body))
             {
-                return board;
+                return body;
             }
             await Task.Delay(100);
         }
         while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"The board did not reach the expected state in {timeoutSeconds} s. Last: {board}");
+        throw new TimeoutException($"{path} did not reach the expected state in {timeoutSeconds} s. Last: {body}");
     }
 }

@@ -24,9 +24,9 @@ public sealed class SchemaProblemTests
         using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
         var http = logged.CreateClient();
 
-        var board = await WaitAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastError").GetString()?.Contains("call_events") == true);
+        var board = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastError").GetString()?.Contains("call_events") == true);
         // Several failed polls later the message is still logged once.
-        await WaitAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollAt").GetDateTimeOffset()
+        await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollAt").GetDateTimeOffset()
             > board.GetProperty("freshness").GetProperty("lastPollAt").GetDateTimeOffset().AddSeconds(1));
         var health = await http.GetFromJsonAsync<JsonElement>("/healthz");
 
@@ -45,7 +45,7 @@ public sealed class SchemaProblemTests
             "CREATE TABLE call_events (rec_id bigint, call_id numeric(19,0), event_type char(1), dte_start timestamp, queue_key varchar(100), result_code char(2))");
         await using var app = DashboardApp.OnPostgres(connectionString);
 
-        var health = await WaitAsync(app.CreateClient(), "/healthz", h => h.GetProperty("reason").GetString()?.Contains("dte_updated") == true);
+        var health = await DashboardApp.WaitForJsonAsync(app.CreateClient(), "/healthz", h => h.GetProperty("reason").GetString()?.Contains("dte_updated") == true);
 
         Assert.Contains("The Raw data table call_events has no column dte_updated", health.GetProperty("reason").GetString());
     }
@@ -57,7 +57,7 @@ public sealed class SchemaProblemTests
         await db.ExecuteAsync(SchemaScripts.AlterationsFor(RawDataProvider.PostgreSql, SchemaShape.V15));
         await using var app = DashboardApp.OnPostgres(db.ConnectionString);
 
-        var health = await WaitAsync(app.CreateClient(), "/healthz", h => h.GetProperty("status").GetString() == "healthy");
+        var health = await DashboardApp.WaitForJsonAsync(app.CreateClient(), "/healthz", h => h.GetProperty("status").GetString() == "healthy");
 
         var schema = health.GetProperty("details").GetProperty("schema");
         Assert.Equal(JsonValueKind.Null, schema.GetProperty("extrasTable").ValueKind);
@@ -74,7 +74,7 @@ public sealed class SchemaProblemTests
         await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"), ("Demo:RatePerMinute", "600"));
         using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
 
-        await WaitAsync(logged.CreateClient(), "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean()
+        await DashboardApp.WaitForJsonAsync(logged.CreateClient(), "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean()
             && b.GetProperty("queues").GetArrayLength() > 0, timeoutSeconds: 60);
 
         Assert.Contains(logs.Collector.GetSnapshot(), r => r.Message.Contains("created the Raw data tables", StringComparison.Ordinal));
@@ -88,7 +88,7 @@ public sealed class SchemaProblemTests
         await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"));
         using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
 
-        var health = await WaitAsync(logged.CreateClient(), "/healthz", h => h.GetProperty("reason").GetString()?.Contains("call_events") == true);
+        var health = await DashboardApp.WaitForJsonAsync(logged.CreateClient(), "/healthz", h => h.GetProperty("reason").GetString()?.Contains("call_events") == true);
 
         Assert.Equal("degraded", health.GetProperty("status").GetString());
         var refused = Assert.Single(logs.Collector.GetSnapshot(), r => r.Message.Contains("simulated traffic is off", StringComparison.Ordinal));
@@ -107,23 +107,5 @@ public sealed class SchemaProblemTests
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
         return connectionString;
-    }
-
-    private static async Task<JsonElement> WaitAsync(HttpClient http, string path, Func<JsonElement, bool> condition, int timeoutSeconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        JsonElement body;
-        do
-        {
-            var response = await http.GetAsync(path);
-            body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (condition(body))
-            {
-                return body;
-            }
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"{path} did not reach the expected state in {timeoutSeconds} s. Last: {body}");
     }
 }

@@ -48,10 +48,10 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var ordered = new List<DateTime> { now.AddMinutes(-2) };
         var first = new CallRows(1, ordered[0]).UpdatedAt(now);
         await _db.Writer.WriteCallAsync(first.Order());
-        await WaitForBoardAsync(http, b => b.GetProperty("activeCallouts").GetArrayLength() == 1);
+        await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("activeCallouts").GetArrayLength() == 1);
 
         _proxy.Cut();
-        var stale = await WaitForBoardAsync(http, b => !b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
+        var stale = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => !b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
         var pollsAtCut = _reader.Polls;
         // Puzzel keeps writing while we cannot read: the first call ends, more calls start and end.
         for (var i = 2; i <= 6; i++)
@@ -67,7 +67,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var pollsDuringOutage = _reader.Polls - pollsAtCut;
         _proxy.Restore();
 
-        var after = await WaitForBoardAsync(http, b => b.GetProperty("recentCallouts").GetArrayLength() == 6, timeoutSeconds: 30);
+        var after = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("recentCallouts").GetArrayLength() == 6, timeoutSeconds: 30);
 
         Assert.Equal(JsonValueKind.String, stale.GetProperty("freshness").GetProperty("staleSince").ValueKind);
         Assert.Equal("degraded", health.GetProperty("status").GetString());
@@ -89,10 +89,10 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await _db.Writer.WriteCallAsync(new CallRows(42, DashboardApp.OsloNow().AddMinutes(-1)).UpdatedAt(DashboardApp.OsloNow()).Order());
         var http = _app.CreateClient();
 
-        var down = await WaitForBoardAsync(http, b => b.GetProperty("freshness").GetProperty("lastPollAt").ValueKind == JsonValueKind.String);
+        var down = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollAt").ValueKind == JsonValueKind.String);
         var health = await http.GetFromJsonAsync<JsonElement>("/healthz");
         _proxy.Restore();
-        var up = await WaitForBoardAsync(http, b => b.GetProperty("activeCallouts").GetArrayLength() == 1, timeoutSeconds: 30);
+        var up = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("activeCallouts").GetArrayLength() == 1, timeoutSeconds: 30);
 
         Assert.False(down.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
         Assert.Contains("Raw data poll failing", health.GetProperty("reason").GetString());
@@ -104,7 +104,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         using var app = _app.WithWebHostBuilder(_reader.InstallIn);
         var http = app.CreateClient();
-        await WaitForBoardAsync(http, b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
+        await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
 
         // Another session holds call_events locked: every poll waits until the 3 s statement timeout.
         await using (var blocker = new NpgsqlConnection(_db.ConnectionString))
@@ -115,30 +115,13 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             {
                 await lockTable.ExecuteNonQueryAsync();
             }
-            var failed = await WaitForBoardAsync(http, b => !b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean(), timeoutSeconds: 15);
+            var failed = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => !b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean(), timeoutSeconds: 15);
             Assert.Contains("timeout", failed.GetProperty("freshness").GetProperty("lastError").GetString(), StringComparison.OrdinalIgnoreCase);
             await Task.Delay(TimeSpan.FromSeconds(5));
         }
 
         await _db.Writer.WriteCallAsync(new CallRows(7, DashboardApp.OsloNow().AddMinutes(-1)).UpdatedAt(DashboardApp.OsloNow()).Order());
-        await WaitForBoardAsync(http, b => b.GetProperty("activeCallouts").GetArrayLength() == 1, timeoutSeconds: 20);
+        await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("activeCallouts").GetArrayLength() == 1, timeoutSeconds: 20);
         Assert.Equal(1, _reader.MaxConcurrent);
-    }
-
-    private static async Task<JsonElement> WaitForBoardAsync(HttpClient http, Func<JsonElement, bool> condition, int timeoutSeconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        JsonElement board;
-        do
-        {
-            board = await http.GetFromJsonAsync<JsonElement>("/api/board");
-            if (condition(board))
-            {
-                return board;
-            }
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Board did not reach the state in {timeoutSeconds} s: {board}");
     }
 }
