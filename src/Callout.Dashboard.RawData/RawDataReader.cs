@@ -108,11 +108,7 @@ public sealed partial class RawDataReader : IRawDataReader
             scheduledSince = window.ScheduledSince,
             scheduledThresholdSec = (int)window.ScheduledThreshold.TotalSeconds,
         });
-        if (!statements.Schema.IsPostgreSql)
-        {
-            return await ReadCallRowsAsync(statements.Startup, parameters, null, cancellationToken);
-        }
-        return await ReadCallRowsAsync(statements.Startup, parameters, StartupSettings, cancellationToken);
+        return await ReadCallRowsAsync(statements.Startup, parameters, statements.Schema.IsPostgreSql ? StartupSettings : null, cancellationToken);
     }
 
     public async Task<RawRead<AgentEventRow>> ReadChangedAgentEventsAsync(DateTime since, CancellationToken cancellationToken)

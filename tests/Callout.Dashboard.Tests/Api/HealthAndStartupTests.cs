@@ -26,6 +26,7 @@ public sealed class HealthAndStartupTests
     [InlineData("RawData:TimeZone", "Mars/Olympus_Mons", "RawData:TimeZone 'Mars/Olympus_Mons' is not a known time zone id")]
     [InlineData("RawData:PollInterval", "00:00:00", "RawData:PollInterval must be longer than zero")]
     [InlineData("RawData:CallEventExtrasTable", "x; DROP TABLE agents", "RawData:CallEventExtrasTable")]
+    [InlineData("RawData:PauseTypeColumn", "reason; --", "RawData:PauseTypeColumn 'reason; --' is not a plain column name")]
     [InlineData("Board:RecentWindow", "-00:05:00", "Board:RecentWindow must be longer than zero")]
     public void Start_BadSetting_StopsWithClearMessage(string key, string value, string message)
     {
