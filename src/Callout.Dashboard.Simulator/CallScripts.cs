@@ -121,18 +121,22 @@ public sealed class SimCall
     public void Deleted(DateTime at, int? agentId) =>
         Add(Row(_orderSession, PuzzelCodes.Queue, at, 0) with { QueueKey = QueueKey, ResultCode = "d", AgentId = agentId });
 
-    /// <summary>Scenario G: no Queue event; marked by the 'xxxxxxxx' source or the extras flag.</summary>
+    /// <summary>
+    /// Scenario G, as the seed has it: "one initiation event, and one conversation event for each of the agents", no
+    /// Queue event, no queue key, no ciq, the Initiation's source "xxxxxxxx", and from v1.6 an extras record with
+    /// agent2agent=1 linked to the Initiation (the writer leaves it out of an older database).
+    /// </summary>
     public DateTime AgentToAgent(SimAgent callee)
     {
-        var flaggedInExtras = _rng.Next(2) == 0;
-        var seconds = _rng.Next(20, 240);
+        var ring = _rng.Next(3, 15);
+        var talk = _rng.Next(20, 240);
         Add(Row(_orderSession, PuzzelCodes.Initiation, _start, 1) with
         {
-            Source = flaggedInExtras ? _agent.Phone : PuzzelCodes.AgentToAgentSource, Destination = callee.Phone, AgentId = _agent.AgentId,
-            Agent2Agent = flaggedInExtras ? (short)1 : null,
+            Source = PuzzelCodes.AgentToAgentSource, Destination = callee.Phone, AgentId = _agent.AgentId, Agent2Agent = 1,
         });
-        Add(Row(_orderSession, PuzzelCodes.Conversation, _start.AddSeconds(1), seconds) with { AgentId = callee.AgentId, Destination = callee.Phone, ResultCode = "k", DurationSpeakSec = seconds - 3 });
-        return _start.AddSeconds(seconds + 1);
+        Add(Row(_orderSession, PuzzelCodes.Conversation, _start, ring + talk + 1) with { AgentId = _agent.AgentId, Destination = _agent.Phone, ResultCode = "k", DurationSpeakSec = talk });
+        Add(Row(_orderSession, PuzzelCodes.Conversation, _start.AddSeconds(1), ring + talk) with { AgentId = callee.AgentId, Destination = callee.Phone, ResultCode = "k", DurationSpeakSec = talk });
+        return _start.AddSeconds(ring + talk + 1);
     }
 
     /// <summary>An inbound call answered by an agent: not a callout, so the board must ignore it.</summary>
