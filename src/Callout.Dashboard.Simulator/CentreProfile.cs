@@ -41,6 +41,9 @@ public sealed record CentreProfile
 
     public ScenarioMix Mix { get; init; } = new();
 
+    /// <summary>The pause reasons this centre has defined (§2.5: a pause carries its type when the customer defines types).</summary>
+    public static readonly IReadOnlyList<string> PauseTypes = ["Lunch", "Coffee", "Meeting", "Training", "Admin"];
+
     /// <summary>Puzzel writes a session's rows up to about 5 minutes after it ends; the demo uses less.</summary>
     public TimeSpan MaxArrivalDelay { get; init; } = TimeSpan.FromMinutes(3);
 

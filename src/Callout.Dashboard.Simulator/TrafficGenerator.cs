@@ -211,9 +211,8 @@ public sealed class TrafficGenerator
 
     private void Pause(AgentSim agent, DateTime t)
     {
-        string[] types = ["Lunch", "Coffee", "Meeting", "Training", "Admin"];
         agent.Presence = AgentPresence.Paused;
-        AgentEvent(agent, "p", t, types[_rng.Next(types.Length)]);
+        AgentEvent(agent, "p", t, CentreProfile.PauseTypes[_rng.Next(CentreProfile.PauseTypes.Count)]);
         var resume = t + Seconds(180, 1500);
         At(resume, r =>
         {
