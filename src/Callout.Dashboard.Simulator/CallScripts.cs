@@ -50,8 +50,8 @@ public sealed class SimCall
 
     public string Destination { get; }
 
-    /// <summary>When the generator last wrote this call's rows.</summary>
-    internal DateTime? LastWrittenAt { get; set; }
+    /// <summary>When the generator's last write of this call's rows became visible.</summary>
+    internal DateTime? LastLandedAt { get; set; }
 
     public void Order(int initiationSeconds, int? orderingAgent, DateTime? scheduledFor = null)
     {
@@ -150,9 +150,9 @@ public sealed class SimCall
         return _start.AddSeconds(wait + talk);
     }
 
-    /// <summary>All rows so far, numbered in time order and stamped with the write time.</summary>
-    public IReadOnlyList<CallEventRow> RowsAsWrittenAt(DateTime at) =>
-        [.. _rows.OrderBy(r => r.DteStart).ThenBy(r => r.CallSequence).Select((r, i) => r with { CallSequence = i + 1, DteUpdated = at })];
+    /// <summary>All rows so far, numbered in time order and stamped with the write's <c>dte_updated</c>.</summary>
+    public IReadOnlyList<CallEventRow> RowsAsWrittenAt(DateTime stamp) =>
+        [.. _rows.OrderBy(r => r.DteStart).ThenBy(r => r.CallSequence).Select((r, i) => r with { CallSequence = i + 1, DteUpdated = stamp })];
 
     private CallEventRow Row(Guid session, string eventType, DateTime start, int seconds) =>
         new CallEventRow

@@ -49,6 +49,14 @@ public sealed record CentreProfile
 
     public TimeSpan MinArrivalDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Share of writes that become visible after their <c>dte_updated</c> (§9.5: a load transaction, or a mirror
+    /// copying in batches), by up to <see cref="MaxLateVisibility"/>.
+    /// </summary>
+    public double LateVisibleShare { get; init; } = 0.05;
+
+    public TimeSpan MaxLateVisibility { get; init; } = TimeSpan.FromMinutes(3);
+
     /// <summary>Zone of the simulated wall clock, for dte_scheduled_callback's offset.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;
 

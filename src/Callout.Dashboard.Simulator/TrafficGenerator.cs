@@ -4,7 +4,8 @@ namespace Callout.Dashboard.Simulator;
 
 /// <summary>
 /// Deterministic Puzzel callout traffic. Time is the Raw data wall clock; <see cref="Advance"/> runs the
-/// simulated centre up to a moment and returns what Puzzel would have written by then, in write order.
+/// simulated centre up to a moment and returns what Puzzel would have written by then, in the order it
+/// became visible.
 /// The same seed, profile and start give the same writes.
 /// </summary>
 public sealed class TrafficGenerator
@@ -243,30 +244,46 @@ public sealed class TrafficGenerator
         At(t + Seconds(1800, 5400), next => LogOn(agent, next));
     }
 
+    /// <summary>An agent event, stamped a few seconds after it happened.</summary>
     private void AgentEvent(AgentSim agent, string type, DateTime t, string? pauseType = null)
     {
-        var writeAt = t + Seconds(1, 4);
-        Enqueue(new AgentEventWrite(writeAt, new AgentEventRow
+        var stamp = t + Seconds(1, 4);
+        Enqueue(new AgentEventWrite(Visible(stamp), new AgentEventRow
         {
             AgentId = agent.Info.AgentId,
             EventType = type,
             EventSource = "w",
             DteStart = t,
             PauseType = pauseType,
-            DteUpdated = writeAt,
+            DteUpdated = stamp,
         }));
     }
 
-    /// <summary>A later session never lands before an earlier one: Puzzel writes a call's sessions in order.</summary>
-    private void Write(DateTime at, SimCall call)
+    /// <summary>
+    /// Writes the call's rows as they are now, stamped <paramref name="stamp"/>; returns when they become visible.
+    /// Puzzel writes a call's sessions in order, so a later session is stamped after the earlier one was visible
+    /// and never lands before it.
+    /// </summary>
+    private DateTime Write(DateTime stamp, SimCall call)
     {
-        if (call.LastWrittenAt is { } previous && at <= previous)
+        if (call.LastLandedAt is { } previous && stamp <= previous)
         {
-            at = previous.AddSeconds(1);
+            stamp = previous.AddSeconds(1);
         }
-        call.LastWrittenAt = at;
-        Enqueue(new CallWrite(at, call.CallId, call.RowsAsWrittenAt(at)));
+        var landed = Visible(stamp);
+        call.LastLandedAt = landed;
+        Enqueue(new CallWrite(landed, call.CallId, call.RowsAsWrittenAt(stamp)));
+        return landed;
     }
+
+    /// <summary>
+    /// §9.5: "dte_updated is stamped when a row is written, not when it becomes visible": now and then a load
+    /// transaction or a mirror copying in batches shows a write seconds to minutes after its stamp.
+    /// </summary>
+    private DateTime Visible(DateTime stamp) =>
+        _rng.NextDouble() < _profile.LateVisibleShare
+            ? stamp + TimeSpan.FromSeconds(_rng.Next(5, Math.Max(6, (int)_profile.MaxLateVisibility.TotalSeconds)))
+            : stamp;
 
     private void Enqueue(RawDataWrite write) => _writes.Enqueue(write, (write.At, _sequence++));
 

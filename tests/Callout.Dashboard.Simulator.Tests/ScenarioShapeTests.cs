@@ -1,0 +1,38 @@
+using Callout.Dashboard.Domain;
+using Callout.Dashboard.Simulator;
+
+namespace Callout.Dashboard.Simulator.Tests;
+
+/// <summary>
+/// Each shape of the seed page ("Outgoing calls") and §9 occurs in the generator's rows, and the real Board folds it as
+/// §9.1–9.4 say.
+/// </summary>
+public sealed class ScenarioShapeTests(FourSeededHours run) : IClassFixture<FourSeededHours>
+{
+    [Fact]
+    public void LateVisibleWrites_Occur_StampedUpToThreeMinutesEarlierAndInSessionOrder()
+    {
+        var profile = new CentreProfile();
+        var late = run.Centre.Writes.Where(w => Stamp(w) < w.At).ToList();
+
+        Assert.True(late.OfType<CallWrite>().Count() >= 20, $"{late.OfType<CallWrite>().Count()} call writes visible after their stamp");
+        Assert.NotEmpty(late.OfType<AgentEventWrite>());
+        Assert.All(late, w => Assert.InRange(w.At - Stamp(w), TimeSpan.FromSeconds(5), profile.MaxLateVisibility));
+        Assert.InRange(late.Count / (double)run.Centre.Writes.Count, profile.LateVisibleShare / 2, profile.LateVisibleShare * 2);
+        foreach (var call in run.Centre.Writes.OfType<CallWrite>().GroupBy(w => w.CallId))
+        {
+            // A later session never lands before an earlier one, and is stamped after the earlier one was visible.
+            foreach (var (earlier, later) in call.Zip(call.Skip(1)))
+            {
+                Assert.True(later.At > earlier.At && Stamp(later) > earlier.At, $"call {call.Key}: a session landed before or beside the one before it");
+            }
+        }
+    }
+
+    private static DateTime Stamp(RawDataWrite write) => write switch
+    {
+        CallWrite call => call.Rows[0].DteUpdated!.Value,
+        AgentEventWrite agent => agent.Row.DteUpdated!.Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(write)),
+    };
+}
