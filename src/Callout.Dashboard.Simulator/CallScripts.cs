@@ -6,8 +6,8 @@ namespace Callout.Dashboard.Simulator;
 /// <summary>Makes calls with Puzzel-like ids and numbers: 19-digit, non-monotonic call ids, some above 2^63.</summary>
 internal sealed class CallScripts(CentreProfile profile, Random rng)
 {
-    public SimCall NewCall(SimQueue queue, SimAgent agent, DateTime start) =>
-        new(NewCallId(), queue.Key, agent, $"47{rng.Next(40_000_000, 99_999_999)}", start, profile.TimeZone, rng);
+    public SimCall NewCall(SimQueue queue, DateTime start) =>
+        new(NewCallId(), queue.Key, $"47{rng.Next(40_000_000, 99_999_999)}", start, profile.TimeZone, rng);
 
     private decimal NewCallId() => decimal.Parse(
         string.Create(CultureInfo.InvariantCulture, $"{rng.Next(1, 10)}{rng.NextInt64(0, 1_000_000_000_000_000_000):D18}"),
@@ -16,7 +16,8 @@ internal sealed class CallScripts(CentreProfile profile, Random rng)
 
 /// <summary>
 /// The rows of one call as they grow: session 1 (the order) and session 2 (the conversations), written
-/// together each time, as Puzzel rewrites a whole call when a later session lands.
+/// together each time, as Puzzel rewrites a whole call when a later session lands. Each leg names the agent
+/// who takes it, which for a scheduled call need not be the one who ordered it (§9.4).
 /// </summary>
 public sealed class SimCall
 {
@@ -24,19 +25,17 @@ public sealed class SimCall
     private const string AccessNumber = "4721000000";
 
     private readonly List<CallEventRow> _rows = [];
-    private readonly SimAgent _agent;
     private readonly DateTime _start;
     private readonly TimeZoneInfo _zone;
     private readonly Random _rng;
     private readonly Guid _orderSession;
     private readonly Guid _callSession;
 
-    internal SimCall(decimal callId, string queueKey, SimAgent agent, string destination, DateTime start, TimeZoneInfo zone, Random rng)
+    internal SimCall(decimal callId, string queueKey, string destination, DateTime start, TimeZoneInfo zone, Random rng)
     {
         CallId = callId;
         QueueKey = queueKey;
         Destination = destination;
-        _agent = agent;
         _start = start;
         _zone = zone;
         _rng = rng;
@@ -53,6 +52,9 @@ public sealed class SimCall
     /// <summary>When the generator's last write of this call's rows became visible.</summary>
     internal DateTime? LastLandedAt { get; set; }
 
+    /// <param name="initiationSeconds">1 for an immediate callout; T1 − T0 for a scheduled one.</param>
+    /// <param name="orderingAgent">Who clicked Call, or the reserved agent of a scheduled call "to me"; null "to any agent".</param>
+    /// <param name="scheduledFor">T1 in <c>dte_scheduled_callback</c> (v1.7), when the order fills it.</param>
     public void Order(int initiationSeconds, int? orderingAgent, DateTime? scheduledFor = null)
     {
         DateTimeOffset? callback = scheduledFor is { } due ? new DateTimeOffset(due, _zone.GetUtcOffset(due)) : null;
@@ -61,7 +63,7 @@ public sealed class SimCall
     }
 
     /// <summary>The agent leg is answered, then the destination is dialled with the given result.</summary>
-    public DateTime Connected(DateTime start, string contactResult, int talkSeconds, bool transferring = false)
+    public DateTime Connected(SimAgent agent, DateTime start, string contactResult, int talkSeconds, bool transferring = false)
     {
         var setup = _rng.Next(2, 5);
         var ring = contactResult switch { "t" => 30, "h" => _rng.Next(8, 25), "b" or "e" => _rng.Next(1, 3), _ => _rng.Next(5, 20) };
@@ -69,7 +71,7 @@ public sealed class SimCall
         var contactSeconds = ring + talkSeconds;
         Add(Row(_callSession, PuzzelCodes.Conversation, start, setup + contactSeconds + 1) with
         {
-            Ciq = PuzzelCodes.AgentLeg, QueueKey = QueueKey, AgentId = _agent.AgentId, Destination = _agent.Phone, ResultCode = "k",
+            Ciq = PuzzelCodes.AgentLeg, QueueKey = QueueKey, AgentId = agent.AgentId, Destination = agent.Phone, ResultCode = "k",
             DurationSpeakSec = contactSeconds, CallTransfer = transferring ? true : null, LegType = "Agent",
         });
         Add(Row(_callSession, PuzzelCodes.Conversation, contactStart, contactSeconds) with
@@ -81,33 +83,33 @@ public sealed class SimCall
     }
 
     /// <summary>Scenario D: the agent clicks Cancel before answering the agent leg.</summary>
-    public DateTime CancelledByAgent(DateTime start)
+    public DateTime CancelledByAgent(SimAgent agent, DateTime start)
     {
         var seconds = _rng.Next(3, 15);
-        Add(Row(_callSession, PuzzelCodes.Conversation, start, seconds) with { Ciq = PuzzelCodes.AgentLeg, QueueKey = QueueKey, AgentId = _agent.AgentId, Destination = _agent.Phone, ResultCode = "h", DurationSpeakSec = 0 });
-        Add(Row(_callSession, PuzzelCodes.Queue, start.AddSeconds(seconds), 0) with { QueueKey = QueueKey, ResultCode = "d", AgentId = _agent.AgentId });
+        Add(Row(_callSession, PuzzelCodes.Conversation, start, seconds) with { Ciq = PuzzelCodes.AgentLeg, QueueKey = QueueKey, AgentId = agent.AgentId, Destination = agent.Phone, ResultCode = "h", DurationSpeakSec = 0 });
+        Add(Row(_callSession, PuzzelCodes.Queue, start.AddSeconds(seconds), 0) with { QueueKey = QueueKey, ResultCode = "d", AgentId = agent.AgentId });
         return start.AddSeconds(seconds);
     }
 
     /// <summary>Scenario I: every attempt to reach the ordering agent fails (busy, set-up timeout, error).</summary>
-    public DateTime AgentNotReached(DateTime start, int attempts)
+    public DateTime AgentNotReached(SimAgent agent, DateTime start, int attempts)
     {
         var at = start;
         for (var i = 0; i < attempts; i++)
         {
             string[] results = ["b", "c", "e"];
             var seconds = _rng.Next(2, 20);
-            Add(Row(_callSession, PuzzelCodes.Conversation, at, seconds) with { Ciq = PuzzelCodes.AgentLeg, QueueKey = QueueKey, AgentId = _agent.AgentId, Destination = _agent.Phone, ResultCode = results[_rng.Next(results.Length)], DurationSpeakSec = 0 });
+            Add(Row(_callSession, PuzzelCodes.Conversation, at, seconds) with { Ciq = PuzzelCodes.AgentLeg, QueueKey = QueueKey, AgentId = agent.AgentId, Destination = agent.Phone, ResultCode = results[_rng.Next(results.Length)], DurationSpeakSec = 0 });
             at = at.AddSeconds(seconds + _rng.Next(5, 30));
         }
         return at;
     }
 
     /// <summary>Scenario H: answered, then handed to another agent (a Conversation row without queue key).</summary>
-    public DateTime Transferred(DateTime start, int talkSeconds, SimAgent target)
+    public DateTime Transferred(SimAgent agent, DateTime start, int talkSeconds, SimAgent target)
     {
         var firstPart = Math.Max(10, talkSeconds / 3);
-        var end = Connected(start, "k", talkSeconds, transferring: true);
+        var end = Connected(agent, start, "k", talkSeconds, transferring: true);
         var handover = end.AddSeconds(-(talkSeconds - firstPart));
         var secondPart = talkSeconds - firstPart + _rng.Next(30, 300);
         Add(Row(_callSession, PuzzelCodes.Conversation, handover, secondPart) with
@@ -126,27 +128,27 @@ public sealed class SimCall
     /// Queue event, no queue key, no ciq, the Initiation's source "xxxxxxxx", and from v1.6 an extras record with
     /// agent2agent=1 linked to the Initiation (the writer leaves it out of an older database).
     /// </summary>
-    public DateTime AgentToAgent(SimAgent callee)
+    public DateTime AgentToAgent(SimAgent caller, SimAgent callee)
     {
         var ring = _rng.Next(3, 15);
         var talk = _rng.Next(20, 240);
         Add(Row(_orderSession, PuzzelCodes.Initiation, _start, 1) with
         {
-            Source = PuzzelCodes.AgentToAgentSource, Destination = callee.Phone, AgentId = _agent.AgentId, Agent2Agent = 1,
+            Source = PuzzelCodes.AgentToAgentSource, Destination = callee.Phone, AgentId = caller.AgentId, Agent2Agent = 1,
         });
-        Add(Row(_orderSession, PuzzelCodes.Conversation, _start, ring + talk + 1) with { AgentId = _agent.AgentId, Destination = _agent.Phone, ResultCode = "k", DurationSpeakSec = talk });
+        Add(Row(_orderSession, PuzzelCodes.Conversation, _start, ring + talk + 1) with { AgentId = caller.AgentId, Destination = caller.Phone, ResultCode = "k", DurationSpeakSec = talk });
         Add(Row(_orderSession, PuzzelCodes.Conversation, _start.AddSeconds(1), ring + talk) with { AgentId = callee.AgentId, Destination = callee.Phone, ResultCode = "k", DurationSpeakSec = talk });
         return _start.AddSeconds(ring + talk + 1);
     }
 
     /// <summary>An inbound call answered by an agent: not a callout, so the board must ignore it.</summary>
-    public DateTime Inbound()
+    public DateTime Inbound(SimAgent agent)
     {
         var wait = _rng.Next(5, 120);
         var talk = _rng.Next(30, 600);
         Add(Row(_orderSession, PuzzelCodes.Initiation, _start, wait + talk) with { Source = Destination, Destination = AccessNumber });
         Add(Row(_orderSession, PuzzelCodes.Queue, _start, wait) with { QueueKey = QueueKey, ResultCode = "k" });
-        Add(Row(_orderSession, PuzzelCodes.Conversation, _start.AddSeconds(wait), talk) with { QueueKey = QueueKey, AgentId = _agent.AgentId, Destination = _agent.Phone, ResultCode = "k", DurationSpeakSec = talk - 2 });
+        Add(Row(_orderSession, PuzzelCodes.Conversation, _start.AddSeconds(wait), talk) with { QueueKey = QueueKey, AgentId = agent.AgentId, Destination = agent.Phone, ResultCode = "k", DurationSpeakSec = talk - 2 });
         return _start.AddSeconds(wait + talk);
     }
 

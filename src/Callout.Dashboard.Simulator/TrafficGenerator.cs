@@ -5,8 +5,7 @@ namespace Callout.Dashboard.Simulator;
 /// <summary>
 /// Deterministic Puzzel callout traffic. Time is the Raw data wall clock; <see cref="Advance"/> runs the
 /// simulated centre up to a moment and returns what Puzzel would have written by then, in the order it
-/// became visible.
-/// The same seed, profile and start give the same writes.
+/// became visible. The same seed, profile and start give the same writes.
 /// </summary>
 public sealed class TrafficGenerator
 {
@@ -28,7 +27,9 @@ public sealed class TrafficGenerator
         _nextArrival = start + NextGap();
         foreach (var agent in _agents.Values)
         {
-            At(start + Seconds(0, 600), t => LogOn(agent, t));
+            // The centre was already running: each agent is somewhere in a shift, so the first ones end at any time.
+            var shiftLeft = Seconds(1800, 8 * 3600);
+            At(start + Seconds(0, 600), t => LogOn(agent, t, shiftLeft));
         }
         Now = start;
     }
@@ -74,48 +75,45 @@ public sealed class TrafficGenerator
             (mix.Error, Scenario.Error), (mix.AgentCancel, Scenario.AgentCancel), (mix.AgentNotReached, Scenario.AgentNotReached),
             (mix.Transferred, Scenario.Transferred), (mix.Scheduled, Scenario.Scheduled), (mix.AgentToAgent, Scenario.AgentToAgent),
             (mix.Inbound, Scenario.Inbound));
-        var agent = ChooseAgent(t);
+        switch (scenario)
+        {
+            case Scenario.Scheduled:
+                StartScheduled(t);
+                return;
+            case Scenario.AgentToAgent:
+                StartAgentToAgent(t);
+                return;
+            case Scenario.Inbound:
+                StartInbound(t);
+                return;
+            default:
+                StartCallout(scenario, t);
+                return;
+        }
+    }
+
+    /// <summary>An immediate callout: the order session lands first, the call session after the call ends.</summary>
+    private void StartCallout(Scenario scenario, DateTime t)
+    {
+        var agent = CallingAgent(t);
         if (agent is null)
         {
             return;
         }
-        var queue = _profile.Queues[_rng.Next(_profile.Queues.Count)];
-        var call = _scripts.NewCall(scenario == Scenario.Inbound ? _profile.InboundQueue : queue, agent.Info, t);
-
-        switch (scenario)
-        {
-            case Scenario.Scheduled:
-                StartScheduled(call, agent, t);
-                return;
-            case Scenario.AgentToAgent:
-                var callee = OtherAgent(agent);
-                var a2aEnd = call.AgentToAgent(callee.Info);
-                agent.BusyUntil = a2aEnd;
-                Write(a2aEnd + Lag(), call);
-                return;
-            case Scenario.Inbound:
-                var inboundEnd = call.Inbound();
-                agent.BusyUntil = inboundEnd;
-                Write(inboundEnd + Lag(), call);
-                return;
-        }
-
-        // An immediate callout: the order session lands first, the call session after the call ends.
+        var call = _scripts.NewCall(RandomQueue(), t);
         call.Order(initiationSeconds: 1, orderingAgent: agent.Info.AgentId);
         Write(t + OrderLag(), call);
-        var end = Conversation(call, scenario, agent, t.AddSeconds(1));
-        agent.BusyUntil = end;
-        Write(end + Lag(), call);
+        Finish(agent, call, Conversation(call, scenario, agent, t.AddSeconds(1)));
     }
 
     private DateTime Conversation(SimCall call, Scenario scenario, AgentSim agent, DateTime start) => scenario switch
     {
-        Scenario.Answered => call.Connected(start, "k", talkSeconds: TalkSeconds()),
-        Scenario.NoAnswer => call.Connected(start, _rng.Next(3) == 0 ? "h" : "t", talkSeconds: 0),
-        Scenario.Busy => call.Connected(start, "b", talkSeconds: 0),
-        Scenario.Error => call.Connected(start, "e", talkSeconds: 0),
-        Scenario.AgentCancel => call.CancelledByAgent(start),
-        Scenario.AgentNotReached => call.AgentNotReached(start, attempts: 1 + _rng.Next(3)),
+        Scenario.Answered => call.Connected(agent.Info, start, "k", talkSeconds: TalkSeconds()),
+        Scenario.NoAnswer => call.Connected(agent.Info, start, _rng.Next(3) == 0 ? "h" : "t", talkSeconds: 0),
+        Scenario.Busy => call.Connected(agent.Info, start, "b", talkSeconds: 0),
+        Scenario.Error => call.Connected(agent.Info, start, "e", talkSeconds: 0),
+        Scenario.AgentCancel => call.CancelledByAgent(agent.Info, start),
+        Scenario.AgentNotReached => call.AgentNotReached(agent.Info, start, attempts: 1 + _rng.Next(3)),
         Scenario.Transferred => Transfer(call, agent, start),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
@@ -123,17 +121,31 @@ public sealed class TrafficGenerator
     private DateTime Transfer(SimCall call, AgentSim agent, DateTime start)
     {
         var target = OtherAgent(agent);
-        var end = call.Transferred(start, TalkSeconds(), target.Info);
-        target.BusyUntil = end > target.BusyUntil ? end : target.BusyUntil;
-        return end;
+        return Busy(target, call.Transferred(agent.Info, start, TalkSeconds(), target.Info));
     }
 
-    /// <summary>A scheduled call waits from T0 to T1, then runs, is deleted first, or waits past its time.</summary>
-    private void StartScheduled(SimCall call, AgentSim orderer, DateTime t0)
+    /// <summary>Marks the agent busy until <paramref name="until"/> (if later than now) and returns it.</summary>
+    private static DateTime Busy(AgentSim agent, DateTime until)
     {
+        agent.BusyUntil = Later(agent.BusyUntil, until);
+        return until;
+    }
+
+    /// <summary>
+    /// A scheduled call ordered at T0 "to me" (the ordering agent reserved on the order rows) or "to any agent" (none
+    /// reserved). It waits until T1, then runs, is deleted first, or waits past its time for an agent.
+    /// </summary>
+    private void StartScheduled(DateTime t0)
+    {
+        var orderer = AnyOf(ReadyAgents(t0));
+        if (orderer is null)
+        {
+            return;
+        }
+        var call = _scripts.NewCall(RandomQueue(), t0);
         var due = t0 + Seconds(600, 3 * 3600);
-        var reserved = _rng.Next(10) < 4 ? orderer.Info.AgentId : (int?)null;
-        call.Order((int)(due - t0).TotalSeconds, reserved, scheduledFor: _rng.Next(10) < 7 ? due : null);
+        var reserved = _rng.Next(10) < 4 ? orderer : null;
+        call.Order((int)(due - t0).TotalSeconds, reserved?.Info.AgentId, scheduledFor: _rng.Next(10) < 7 ? due : null);
         Write(t0 + OrderLag(), call);
 
         var fate = _rng.Next(100);
@@ -142,34 +154,80 @@ public sealed class TrafficGenerator
             var deletedAt = t0 + TimeSpan.FromSeconds(_rng.Next(60, (int)(due - t0).TotalSeconds));
             At(deletedAt, t =>
             {
-                call.Deleted(t, reserved);
+                call.Deleted(t, reserved?.Info.AgentId);
                 Write(t + Lag(), call);
             });
             return;
         }
         // Most run on time; some sit overdue in the queue until an agent takes them.
         var runAt = fate < 85 ? due + Seconds(0, 90) : due + Seconds(600, 2700);
-        At(runAt, t =>
-        {
-            var agent = (reserved is int id ? _agents[id] : null) ?? ChooseAgent(t) ?? orderer;
-            var end = Conversation(call, _rng.Next(4) == 0 ? Scenario.NoAnswer : Scenario.Answered, agent, t);
-            agent.BusyUntil = end > agent.BusyUntil ? end : agent.BusyUntil;
-            Write(end + Lag(), call);
-        });
+        At(runAt, t => Offer(call, reserved, t));
     }
 
-    private AgentSim? ChooseAgent(DateTime t)
+    /// <summary>
+    /// The queue offers a due scheduled call. Seed: "If the agent is logged on at T1, the request is sent to the agent
+    /// when he becomes Ready. If the agent is logged off at T1 or logs off before getting the call, the request is sent
+    /// to another agent", and "to any agent" goes to "the first ready agent on the relevant queue". So the agent
+    /// legs carry whoever takes it, which §9.4 keeps apart from the reserved agent.
+    /// </summary>
+    private void Offer(SimCall call, AgentSim? reserved, DateTime t)
     {
-        var free = _agents.Values.Where(a => a.Presence == AgentPresence.LoggedOn && a.BusyUntil <= t).ToList();
-        var paused = _agents.Values.Where(a => a.Presence == AgentPresence.Paused && a.BusyUntil <= t).ToList();
-        // Now and then a paused agent makes a callout: Puzzel logs a return from pause first (scenario J).
-        if (paused.Count > 0 && (free.Count == 0 || _rng.Next(20) == 0))
+        var stillReserved = reserved is { Presence: not AgentPresence.LoggedOff } ? reserved : null;
+        var agent = stillReserved is null ? AnyOf(ReadyAgents(t)) : IsReady(stillReserved, t) ? stillReserved : null;
+        if (agent is null)
+        {
+            At(t + Seconds(30, 120), next => Offer(call, stillReserved, next));
+            return;
+        }
+        Finish(agent, call, Conversation(call, _rng.Next(4) == 0 ? Scenario.NoAnswer : Scenario.Answered, agent, t));
+    }
+
+    private void StartAgentToAgent(DateTime t)
+    {
+        var caller = AnyOf(ReadyAgents(t));
+        var callee = caller is null ? null : AnyOf(ReadyAgents(t, except: caller));
+        if (caller is null || callee is null)
+        {
+            return;
+        }
+        var call = _scripts.NewCall(RandomQueue(), t);
+        var end = call.AgentToAgent(caller.Info, callee.Info);
+        caller.BusyUntil = end;
+        callee.BusyUntil = end;
+        Write(end + Lag(), call);
+    }
+
+    private void StartInbound(DateTime t)
+    {
+        if (AnyOf(ReadyAgents(t)) is not { } agent)
+        {
+            return;
+        }
+        var call = _scripts.NewCall(_profile.InboundQueue, t);
+        agent.BusyUntil = call.Inbound(agent.Info);
+        Write(agent.BusyUntil + Lag(), call);
+    }
+
+    /// <summary>The call session lands after the call ends.</summary>
+    private void Finish(AgentSim agent, SimCall call, DateTime end)
+    {
+        Busy(agent, end);
+        Write(end + Lag(), call);
+    }
+
+    /// <summary>Who clicks Call: a Ready agent, now and then (or when no one is Ready) one in Pause (scenario J).</summary>
+    private AgentSim? CallingAgent(DateTime t)
+    {
+        var ready = ReadyAgents(t);
+        var paused = _agents.Values.Where(a => a.Presence == AgentPresence.Paused && !a.Leaving && a.BusyUntil <= t).ToList();
+        // Puzzel logs a return from pause first.
+        if (paused.Count > 0 && (ready.Count == 0 || _rng.Next(20) == 0))
         {
             var agent = paused[_rng.Next(paused.Count)];
             ReturnFromPause(agent, t.AddSeconds(-1));
             return agent;
         }
-        return free.Count == 0 ? null : free[_rng.Next(free.Count)];
+        return AnyOf(ready);
     }
 
     private AgentSim OtherAgent(AgentSim agent)
@@ -178,7 +236,16 @@ public sealed class TrafficGenerator
         return others[_rng.Next(others.Count)];
     }
 
-    private void LogOn(AgentSim agent, DateTime t)
+    private List<AgentSim> ReadyAgents(DateTime t, AgentSim? except = null) =>
+        [.. _agents.Values.Where(a => a != except && IsReady(a, t))];
+
+    private static bool IsReady(AgentSim agent, DateTime t) => agent.Presence == AgentPresence.LoggedOn && !agent.Leaving && agent.BusyUntil <= t;
+
+    private AgentSim? AnyOf(List<AgentSim> agents) => agents.Count == 0 ? null : agents[_rng.Next(agents.Count)];
+
+    private SimQueue RandomQueue() => _profile.Queues[_rng.Next(_profile.Queues.Count)];
+
+    private void LogOn(AgentSim agent, DateTime t, TimeSpan? shift = null)
     {
         agent.Presence = AgentPresence.LoggedOn;
         AgentEvent(agent, "i", t);
@@ -191,8 +258,8 @@ public sealed class TrafficGenerator
         {
             At(t + Seconds(900, 5400), next => PauseWhenItFits(agent, next));
         }
-        var shiftEnd = t + Seconds(5 * 3600, 8 * 3600);
-        At(shiftEnd, end => LogOff(agent, end));
+        // Shifts of 3 to 8 hours: some agents leave while calls reserved for them are still waiting.
+        At(t + (shift ?? Seconds(3 * 3600, 8 * 3600)), end => LogOff(agent, end));
     }
 
     private void PauseWhenItFits(AgentSim agent, DateTime t)
@@ -235,9 +302,12 @@ public sealed class TrafficGenerator
     {
         if (agent.BusyUntil > t)
         {
+            // At the end of the shift the agent takes no new call, and logs off once this one is over.
+            agent.Leaving = true;
             At(agent.BusyUntil.AddSeconds(10), next => LogOff(agent, next));
             return;
         }
+        agent.Leaving = false;
         agent.Presence = AgentPresence.LoggedOff;
         AgentEvent(agent, "o", t);
         // The next shift: a wall display runs for weeks, so the centre never empties for good.
@@ -304,6 +374,8 @@ public sealed class TrafficGenerator
 
     private TimeSpan Seconds(int min, int max) => TimeSpan.FromSeconds(_rng.Next(min, max));
 
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+
     /// <summary>Talk time: most calls a few minutes, a long tail up to 20 minutes.</summary>
     private int TalkSeconds() => (int)Math.Min(1200, 20 - Math.Log(1 - _rng.NextDouble()) * 150);
 
@@ -328,5 +400,8 @@ public sealed class TrafficGenerator
         public SimAgent Info => info;
         public AgentPresence Presence { get; set; } = AgentPresence.LoggedOff;
         public DateTime BusyUntil { get; set; }
+
+        /// <summary>The shift is over but a call is not: no new calls until the agent has logged off.</summary>
+        public bool Leaving { get; set; }
     }
 }

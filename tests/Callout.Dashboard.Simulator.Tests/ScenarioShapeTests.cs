@@ -1,5 +1,6 @@
 using Callout.Dashboard.Domain;
 using Callout.Dashboard.Simulator;
+using static Callout.Dashboard.Simulator.Tests.FourSeededHours;
 
 namespace Callout.Dashboard.Simulator.Tests;
 
@@ -9,6 +10,39 @@ namespace Callout.Dashboard.Simulator.Tests;
 /// </summary>
 public sealed class ScenarioShapeTests(FourSeededHours run) : IClassFixture<FourSeededHours>
 {
+    [Fact]
+    public void ScheduledToMe_ReservedAgentLoggedOff_IsMadeByAnotherAgentAndBoardKeepsBoth()
+    {
+        var madeByOther = run.Callouts(rows => IsScheduled(rows) && OrderingAgent(rows) is { } reserved
+            && AgentLegs(rows).FirstOrDefault(l => l.ResultCode == "k") is { } made && made.AgentId != reserved);
+
+        Assert.True(madeByOther.Count >= 2, $"{madeByOther.Count} scheduled calls to me made by another agent");
+        Assert.All(madeByOther, c =>
+        {
+            var reserved = OrderingAgent(c.Rows)!.Value;
+            var ordered = c.Rows.First(r => r.EventType == PuzzelCodes.Initiation).DteStart;
+            var leg = AgentLegs(c.Rows).First(l => l.ResultCode == "k");
+            // Seed: "If the agent is logged off at T1 or logs off before getting the call, the request is sent to another agent".
+            Assert.Contains(run.AgentEvents, w => w.Row.AgentId == reserved && w.Row.EventType == "o" && w.Row.DteStart >= ordered && w.Row.DteStart <= leg.DteStart);
+            var shown = run.Recent[Id(c.CallId)];
+            Assert.Equal((leg.AgentId, reserved), (shown.AgentId, shown.OrderedByAgentId));
+        });
+    }
+
+    [Fact]
+    public void ScheduledToAnyAgent_IsMadeByWhoeverIsFreeAndBoardShowsTheMaker()
+    {
+        var toAnyAgent = run.Callouts(rows => IsScheduled(rows) && OrderingAgent(rows) is null && AgentLegs(rows).Count > 0);
+
+        Assert.True(toAnyAgent.Count >= 10, $"{toAnyAgent.Count} scheduled calls to any agent made");
+        Assert.True(toAnyAgent.Select(c => AgentLegs(c.Rows)[0].AgentId).Distinct().Count() > 3);
+        Assert.All(toAnyAgent, c =>
+        {
+            var shown = run.Recent[Id(c.CallId)];
+            Assert.Equal((AgentLegs(c.Rows)[0].AgentId, (int?)null), (shown.AgentId, shown.OrderedByAgentId));
+        });
+    }
+
     [Fact]
     public void LateVisibleWrites_Occur_StampedUpToThreeMinutesEarlierAndInSessionOrder()
     {
