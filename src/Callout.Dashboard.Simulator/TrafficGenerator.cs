@@ -95,14 +95,18 @@ public sealed class TrafficGenerator
     /// <summary>An immediate callout: the order session lands first, the call session after the call ends.</summary>
     private void StartCallout(Scenario scenario, DateTime t)
     {
-        var agent = CallingAgent(t);
+        var (agent, fromPause) = CallingAgent(t);
         if (agent is null)
         {
             return;
         }
         var call = _scripts.NewCall(RandomQueue(), t);
         call.Order(initiationSeconds: 1, orderingAgent: agent.Info.AgentId);
-        Write(t + OrderLag(), call);
+        var orderLanded = Write(t + OrderLag(), call);
+        if (fromPause)
+        {
+            AbortPause(agent, t, orderLanded);
+        }
         Finish(agent, call, Conversation(call, scenario, agent, t.AddSeconds(1)));
     }
 
@@ -216,18 +220,25 @@ public sealed class TrafficGenerator
     }
 
     /// <summary>Who clicks Call: a Ready agent, now and then (or when no one is Ready) one in Pause (scenario J).</summary>
-    private AgentSim? CallingAgent(DateTime t)
+    private (AgentSim? Agent, bool FromPause) CallingAgent(DateTime t)
     {
         var ready = ReadyAgents(t);
         var paused = _agents.Values.Where(a => a.Presence == AgentPresence.Paused && !a.Leaving && a.BusyUntil <= t).ToList();
-        // Puzzel logs a return from pause first.
         if (paused.Count > 0 && (ready.Count == 0 || _rng.Next(20) == 0))
         {
-            var agent = paused[_rng.Next(paused.Count)];
-            ReturnFromPause(agent, t.AddSeconds(-1));
-            return agent;
+            return (paused[_rng.Next(paused.Count)], true);
         }
-        return AnyOf(ready);
+        return (AnyOf(ready), false);
+    }
+
+    /// <summary>
+    /// Seed: "If the agent Calls out while in status Pause, the pause will be aborted (a Return from pause event is
+    /// created)". The 'r' usually lands within seconds; half the time after the order session's rows (§9.3).
+    /// </summary>
+    private void AbortPause(AgentSim agent, DateTime t, DateTime orderLanded)
+    {
+        DateTime? late = _rng.Next(2) == 0 ? orderLanded + Seconds(5, 120) : null;
+        ReturnFromPause(agent, t.AddSeconds(-1), late);
     }
 
     private AgentSim OtherAgent(AgentSim agent)
@@ -256,22 +267,34 @@ public sealed class TrafficGenerator
         }
         else
         {
-            At(t + Seconds(900, 5400), next => PauseWhenItFits(agent, next));
+            PlanPause(agent, t);
         }
         // Shifts of 3 to 8 hours: some agents leave while calls reserved for them are still waiting.
         At(t + (shift ?? Seconds(3 * 3600, 8 * 3600)), end => LogOff(agent, end));
     }
 
-    private void PauseWhenItFits(AgentSim agent, DateTime t)
+    /// <summary>
+    /// The agent's next pause. Each pause, return and log-off starts a new plan, so an action of an older one (the end
+    /// of a pause a callout already aborted, a pause planned before a log-off) lapses instead of acting twice.
+    /// </summary>
+    private void PlanPause(AgentSim agent, DateTime t)
     {
-        if (agent.Presence != AgentPresence.LoggedOn)
+        var plan = ++agent.Plan;
+        At(t + Seconds(900, 5400), next => PauseWhenItFits(agent, next, plan));
+    }
+
+    private void PauseWhenItFits(AgentSim agent, DateTime t, int plan)
+    {
+        if (agent.Plan != plan || agent.Presence != AgentPresence.LoggedOn)
         {
             return;
         }
-        // Some agents press Pause during a call: Connected and Pause until the call's rows land.
+        // Most agents wait for the call to end and click Pause in wrap-up, the seed's advice for "no incoming call
+        // next", usually before the call's rows land (§9.3: it looks like Connected and Pause until they do). Some press
+        // it during the call: Connected and Pause.
         if (agent.BusyUntil > t && _rng.Next(3) != 0)
         {
-            At(agent.BusyUntil.AddSeconds(5), next => PauseWhenItFits(agent, next));
+            At(agent.BusyUntil + Seconds(2, 20), next => PauseWhenItFits(agent, next, plan));
             return;
         }
         Pause(agent, t);
@@ -279,23 +302,23 @@ public sealed class TrafficGenerator
 
     private void Pause(AgentSim agent, DateTime t)
     {
+        var plan = ++agent.Plan;
         agent.Presence = AgentPresence.Paused;
         AgentEvent(agent, "p", t, CentreProfile.PauseTypes[_rng.Next(CentreProfile.PauseTypes.Count)]);
-        var resume = t + Seconds(180, 1500);
-        At(resume, r =>
+        At(t + Seconds(180, 1500), r =>
         {
-            if (agent.Presence == AgentPresence.Paused)
+            if (agent.Plan == plan && agent.Presence == AgentPresence.Paused)
             {
                 ReturnFromPause(agent, r);
             }
         });
     }
 
-    private void ReturnFromPause(AgentSim agent, DateTime t)
+    private void ReturnFromPause(AgentSim agent, DateTime t, DateTime? stampedAt = null)
     {
         agent.Presence = AgentPresence.LoggedOn;
-        AgentEvent(agent, "r", t);
-        At(t + Seconds(900, 5400), next => PauseWhenItFits(agent, next));
+        AgentEvent(agent, "r", t, stampedAt: stampedAt);
+        PlanPause(agent, t);
     }
 
     private void LogOff(AgentSim agent, DateTime t)
@@ -307,6 +330,7 @@ public sealed class TrafficGenerator
             At(agent.BusyUntil.AddSeconds(10), next => LogOff(agent, next));
             return;
         }
+        agent.Plan++;
         agent.Leaving = false;
         agent.Presence = AgentPresence.LoggedOff;
         AgentEvent(agent, "o", t);
@@ -314,10 +338,10 @@ public sealed class TrafficGenerator
         At(t + Seconds(1800, 5400), next => LogOn(agent, next));
     }
 
-    /// <summary>An agent event, stamped a few seconds after it happened.</summary>
-    private void AgentEvent(AgentSim agent, string type, DateTime t, string? pauseType = null)
+    /// <summary>An agent event, stamped a few seconds after it happened unless <paramref name="stampedAt"/> says when.</summary>
+    private void AgentEvent(AgentSim agent, string type, DateTime t, string? pauseType = null, DateTime? stampedAt = null)
     {
-        var stamp = t + Seconds(1, 4);
+        var stamp = stampedAt ?? t + Seconds(1, 4);
         Enqueue(new AgentEventWrite(Visible(stamp), new AgentEventRow
         {
             AgentId = agent.Info.AgentId,
@@ -400,6 +424,9 @@ public sealed class TrafficGenerator
         public SimAgent Info => info;
         public AgentPresence Presence { get; set; } = AgentPresence.LoggedOff;
         public DateTime BusyUntil { get; set; }
+
+        /// <summary>Bumped by every pause, return and log-off: a scheduled action of an older plan lapses.</summary>
+        public int Plan { get; set; }
 
         /// <summary>The shift is over but a call is not: no new calls until the agent has logged off.</summary>
         public bool Leaving { get; set; }

@@ -44,6 +44,55 @@ public sealed class ScenarioShapeTests(FourSeededHours run) : IClassFixture<Four
     }
 
     [Fact]
+    public void CalloutFromPause_ReturnLandingAfterTheOrder_IsNeverConnectedAndPause()
+    {
+        var lateReturns = LateReturnsFromPause();
+        var observed = 0;
+
+        foreach (var (callId, agentId, orderLanded, returnLanded) in lateReturns)
+        {
+            foreach (var snapshot in run.Between(orderLanded, returnLanded).Where(s => s.ActiveCallouts.Any(a => a.CallId == Id(callId))))
+            {
+                // §9.3: calling out while paused aborts the pause. While the callout is open (its 'r' not landed yet) the
+                // agent is shown logged on, not Connected and Pause.
+                var agent = snapshot.Agents.Single(a => a.AgentId == agentId);
+                Assert.Equal((AgentPresence.LoggedOn, false), (agent.Status, agent.ConnectedAndPause));
+                observed++;
+            }
+        }
+
+        Assert.True(lateReturns.Count >= 10, $"{lateReturns.Count} returns from pause landed after their callout's order");
+        Assert.True(observed >= 3, $"the board was looked at {observed} times between such an order and its 'r'");
+    }
+
+    [Fact]
+    public void PauseInWrapUp_BeforeTheCallsRowsLand_ShowsConnectedAndPauseUntilTheyDo()
+    {
+        var wrapUpPauses = WrapUpPauses();
+        var observed = 0;
+
+        foreach (var (callId, agentId, shown, callLanded) in wrapUpPauses)
+        {
+            foreach (var snapshot in run.Between(shown, callLanded).Where(s => s.ActiveCallouts.Any(a => a.CallId == Id(callId) && a.State == ActiveState.InProgress)))
+            {
+                // §9.3: "Pause clicked in wrap-up looks like C&P until the call's Conversation rows land: show it".
+                var agent = snapshot.Agents.Single(a => a.AgentId == agentId);
+                Assert.True(agent.Status != AgentPresence.Paused || agent.ConnectedAndPause, $"agent {agentId} at {snapshot.AsOf}");
+                observed += agent.ConnectedAndPause ? 1 : 0;
+            }
+        }
+
+        Assert.True(wrapUpPauses.Count >= 10, $"{wrapUpPauses.Count} pauses clicked in wrap-up");
+        Assert.True(observed >= 1, "no snapshot showed a wrap-up pause as Connected and Pause");
+    }
+
+    [Fact]
+    public void PauseWhileConnected_Occurs_ShowsConnectedAndPause()
+    {
+        Assert.Contains(run.Snapshots, s => s.Agents.Any(a => a.ConnectedAndPause));
+    }
+
+    [Fact]
     public void LateVisibleWrites_Occur_StampedUpToThreeMinutesEarlierAndInSessionOrder()
     {
         var profile = new CentreProfile();
@@ -62,6 +111,38 @@ public sealed class ScenarioShapeTests(FourSeededHours run) : IClassFixture<Four
             }
         }
     }
+
+    /// <summary>
+    /// Callouts made from pause (an 'r' a second before an immediate callout the agent ordered) whose 'r' landed after
+    /// the order session: the agent, when the order landed, when the 'r' did.
+    /// </summary>
+    private List<(decimal CallId, int AgentId, DateTime OrderLanded, DateTime ReturnLanded)> LateReturnsFromPause()
+    {
+        var orders = run.Callouts(rows => !IsScheduled(rows))
+            .Select(c => (c.CallId, Agent: OrderingAgent(c.Rows), OrderedAt: c.Rows.First(r => r.EventType == PuzzelCodes.Initiation).DteStart))
+            .ToLookup(o => (o.Agent, o.OrderedAt));
+        return [.. run.AgentEvents.Where(w => w.Row.EventType == "r")
+            .SelectMany(w => orders[(w.Row.AgentId, w.Row.DteStart.AddSeconds(1))].Select(o => (o.CallId, w.Row.AgentId, OrderLanded: run.FirstLanded(o.CallId), ReturnLanded: w.At)))
+            .Where(x => x.ReturnLanded > x.OrderLanded)];
+    }
+
+    /// <summary>
+    /// Pauses clicked within 20 s after an immediate callout of the agent ended and before its rows landed: the call, the
+    /// agent, when the board had both the 'p' and the callout's order (either may land late), when the call's rows landed.
+    /// </summary>
+    private List<(decimal CallId, int AgentId, DateTime Shown, DateTime CallLanded)> WrapUpPauses()
+    {
+        // Callouts one agent ordered and talked alone: the board gives the open callout to the agent who ordered it.
+        var ends = run.Callouts(rows => !IsScheduled(rows) && AgentLegs(rows).Count > 0 && rows.Where(r => r.EventType == PuzzelCodes.Conversation && r.Ciq != PuzzelCodes.ContactLeg).All(r => r.AgentId == OrderingAgent(rows)))
+            .Select(c => (c.CallId, Agent: OrderingAgent(c.Rows), Ended: c.Rows.Where(r => r.EventType == PuzzelCodes.Conversation).Max(r => r.DteStart.AddSeconds(r.DurationTotSec))))
+            .ToList();
+        return [.. run.AgentEvents.Where(w => w.Row.EventType == "p")
+            .SelectMany(w => ends.Where(e => e.Agent == w.Row.AgentId && w.Row.DteStart >= e.Ended && w.Row.DteStart <= e.Ended.AddSeconds(20))
+                .Select(e => (e.CallId, w.Row.AgentId, Shown: Later(w.At, run.FirstLanded(e.CallId)), CallLanded: run.LastLanded(e.CallId))))
+            .Where(x => x.Shown < x.CallLanded)];
+    }
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
     private static DateTime Stamp(RawDataWrite write) => write switch
     {
