@@ -71,10 +71,11 @@ public sealed class TrafficGenerator
     {
         var mix = _profile.Mix;
         var scenario = Pick(
-            (mix.Answered, Scenario.Answered), (mix.NoAnswer, Scenario.NoAnswer), (mix.Busy, Scenario.Busy),
-            (mix.Error, Scenario.Error), (mix.AgentCancel, Scenario.AgentCancel), (mix.AgentNotReached, Scenario.AgentNotReached),
-            (mix.Transferred, Scenario.Transferred), (mix.Scheduled, Scenario.Scheduled), (mix.AgentToAgent, Scenario.AgentToAgent),
-            (mix.Inbound, Scenario.Inbound));
+            (mix.Answered, Scenario.Answered), (mix.NoAnswer, Scenario.NoAnswer), (mix.Busy, Scenario.Busy), (mix.Error, Scenario.Error),
+            (mix.AgentCancel, Scenario.AgentCancel), (mix.CancelWhileRinging, Scenario.CancelWhileRinging),
+            (mix.AgentNotReached, Scenario.AgentNotReached), (mix.AgentReachedAfterRetries, Scenario.AgentReachedAfterRetries),
+            (mix.TransferToAgent, Scenario.TransferToAgent), (mix.TransferToNumber, Scenario.TransferToNumber), (mix.TransferToQueue, Scenario.TransferToQueue),
+            (mix.Scheduled, Scenario.Scheduled), (mix.AgentToAgent, Scenario.AgentToAgent), (mix.Inbound, Scenario.Inbound));
         switch (scenario)
         {
             case Scenario.Scheduled:
@@ -116,16 +117,35 @@ public sealed class TrafficGenerator
         Scenario.NoAnswer => call.Connected(agent.Info, start, _rng.Next(3) == 0 ? "h" : "t", talkSeconds: 0),
         Scenario.Busy => call.Connected(agent.Info, start, "b", talkSeconds: 0),
         Scenario.Error => call.Connected(agent.Info, start, "e", talkSeconds: 0),
-        Scenario.AgentCancel => call.CancelledByAgent(agent.Info, start),
+        Scenario.AgentCancel => call.CancelledBeforeAnswer(agent.Info, start),
+        Scenario.CancelWhileRinging => call.CancelledWhileRinging(agent.Info, start),
         Scenario.AgentNotReached => call.AgentNotReached(agent.Info, start, attempts: 1 + _rng.Next(3)),
-        Scenario.Transferred => Transfer(call, agent, start),
+        Scenario.AgentReachedAfterRetries => call.ReachedAfterRetries(agent.Info, start, failedAttempts: 1 + _rng.Next(3), TalkSeconds()),
+        Scenario.TransferToAgent or Scenario.TransferToNumber or Scenario.TransferToQueue => Transfer(call, scenario, agent, start),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
 
-    private DateTime Transfer(SimCall call, AgentSim agent, DateTime start)
+    /// <summary>
+    /// Seed: "the agent can transfer the contact to another agent, to a phone number or to a queue"; the
+    /// <c>call_transfer</c> flag on the transferring agent's row "helps but is not always set" (§9.2). With no colleague
+    /// Ready, the contact is put through the queue and waits there for the agent who is free first.
+    /// </summary>
+    private DateTime Transfer(SimCall call, Scenario scenario, AgentSim agent, DateTime start)
     {
-        var target = OtherAgent(agent);
-        return Busy(target, call.Transferred(agent.Info, start, TalkSeconds(), target.Info));
+        var flagged = _rng.Next(2) == 0;
+        var talk = TalkSeconds();
+        if (scenario == Scenario.TransferToAgent && AnyOf(ReadyAgents(start, except: agent)) is { } colleague)
+        {
+            return Busy(colleague, call.TransferredToAgent(agent.Info, start, talk, colleague.Info, flagged));
+        }
+        var queueAgent = scenario == Scenario.TransferToNumber
+            ? null
+            : _agents.Values.Where(a => a != agent && a.Presence == AgentPresence.LoggedOn && !a.Leaving).MinBy(a => a.BusyUntil);
+        if (queueAgent is null)
+        {
+            return call.TransferredToNumber(agent.Info, start, talk, _scripts.NewNumber(), flagged);
+        }
+        return Busy(queueAgent, call.TransferredToQueue(agent.Info, start, talk, _profile.TransferQueue, queueAgent.Info, queueAgent.BusyUntil, flagged));
     }
 
     /// <summary>Marks the agent busy until <paramref name="until"/> (if later than now) and returns it.</summary>
@@ -239,12 +259,6 @@ public sealed class TrafficGenerator
     {
         DateTime? late = _rng.Next(2) == 0 ? orderLanded + Seconds(5, 120) : null;
         ReturnFromPause(agent, t.AddSeconds(-1), late);
-    }
-
-    private AgentSim OtherAgent(AgentSim agent)
-    {
-        var others = _agents.Values.Where(a => a != agent).ToList();
-        return others[_rng.Next(others.Count)];
     }
 
     private List<AgentSim> ReadyAgents(DateTime t, AgentSim? except = null) =>
@@ -417,7 +431,11 @@ public sealed class TrafficGenerator
         return choices[^1].Value;
     }
 
-    private enum Scenario { Answered, NoAnswer, Busy, Error, AgentCancel, AgentNotReached, Transferred, Scheduled, AgentToAgent, Inbound }
+    private enum Scenario
+    {
+        Answered, NoAnswer, Busy, Error, AgentCancel, CancelWhileRinging, AgentNotReached, AgentReachedAfterRetries,
+        TransferToAgent, TransferToNumber, TransferToQueue, Scheduled, AgentToAgent, Inbound,
+    }
 
     private sealed class AgentSim(SimAgent info)
     {
