@@ -5,48 +5,41 @@ using Dapper;
 namespace Callout.Dashboard.RawData;
 
 /// <summary>
-/// Writes Puzzel-shaped rows the way Puzzel does, for the simulator, the demo and the tests. The
-/// dashboard itself never writes to a Raw data database.
+/// Writes Puzzel-shaped rows the way Puzzel does, for the simulator, the demo and the tests. The dashboard itself
+/// never writes to a Raw data database. It writes into whichever shape the database has (§9.7–9.8): the columns are
+/// listed once, on first use, and only those that exist are filled.
 /// </summary>
 public sealed class RawDataWriter(IRawDataConnections connections)
 {
-    private const string InsertCallEvent = """
-        INSERT INTO call_events (call_id, call_sequence, dte_start, duration_tot_sec, duration_speak_sec, source,
-            destination, queue_key, agent_id, event_type, result_code, ciq, call_transfer, internal_iq_session_id,
-            dte_updated, dte_scheduled_callback, leg_type, originating)
-        VALUES (@CallId, @CallSequence, @DteStart, @DurationTotSec, @DurationSpeakSec, @Source,
-            @Destination, @QueueKey, @AgentId, @EventType, @ResultCode, @Ciq, @CallTransfer, @InternalIqSessionId,
-            @DteUpdated, @DteScheduledCallback, @LegType, @Originating)
-        RETURNING rec_id
-        """;
-
-    private const string DeleteExtrasOfCall = "DELETE FROM {0} WHERE rec_id IN (SELECT rec_id FROM call_events WHERE call_id = @callId)";
-
     private const string DeleteCall = "DELETE FROM call_events WHERE call_id = @callId";
-
-    private const string InsertExtras = "INSERT INTO {0} (rec_id, agent2agent) VALUES (@recId, @agent2agent)";
-
-    private const string InsertAgentEvent = """
-        INSERT INTO agent_events (agent_id, event_type, event_source, dte_start, duration_sec, pause_type, dte_updated)
-        VALUES (@AgentId, @EventType, @EventSource, @DteStart, 0, @PauseType, @DteUpdated)
-        """;
 
     private const string DeleteAgent = "DELETE FROM agents WHERE agent_id = @AgentId";
 
-    private const string InsertAgent = """
-        INSERT INTO agents (agent_id, user_name, full_name, usergroup_id, usergroup_name, deleted)
-        VALUES (@AgentId, @UserName, @FullName, @UsergroupId, @UsergroupName, @Deleted)
-        """;
-
     private const string DeleteQueue = "DELETE FROM queues WHERE queue_key = @QueueKey";
 
-    private const string InsertQueue = "INSERT INTO queues (queue_key, descript) VALUES (@QueueKey, @Descript)";
-
     private readonly string _extrasTable = "call_event_extras";
+    private volatile WriterStatements? _statements;
 
+    /// <param name="connections">The database to write into.</param>
+    /// <param name="extrasTable">The extras table's name; Puzzel's other spelling of it is used when only that exists.</param>
     public RawDataWriter(IRawDataConnections connections, string extrasTable) : this(connections)
     {
         _extrasTable = RawDataReader.TableName().IsMatch(extrasTable) ? extrasTable : throw new ArgumentException($"'{extrasTable}' is not a plain table name.", nameof(extrasTable));
+    }
+
+    /// <summary>
+    /// A stable <c>pause_type_id</c> for a pause name: in a live database the id names a pause type the customer
+    /// defined, so the same name always has the same id, in every run and on every machine.
+    /// </summary>
+    public static int PauseTypeId(string pauseType)
+    {
+        // FNV-1a over the UTF-16 code units: string.GetHashCode differs per process.
+        var hash = 2166136261u;
+        foreach (var c in pauseType.Trim())
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return 1 + (int)(hash % 99_999);
     }
 
     /// <summary>
@@ -64,15 +57,19 @@ public sealed class RawDataWriter(IRawDataConnections connections)
             return;
         }
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var statements = await StatementsAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var rows in calls)
         {
             foreach (var callId in rows.Select(r => r.CallId).Distinct())
             {
-                await connection.ExecuteAsync(new CommandDefinition(string.Format(DeleteExtrasOfCall, _extrasTable), new { callId }, transaction, cancellationToken: cancellationToken));
+                if (statements.DeleteExtrasOfCall is { } deleteExtras)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(deleteExtras, new { callId }, transaction, cancellationToken: cancellationToken));
+                }
                 await connection.ExecuteAsync(new CommandDefinition(DeleteCall, new { callId }, transaction, cancellationToken: cancellationToken));
             }
-            await InsertAsync(connection, transaction, rows, cancellationToken);
+            await InsertAsync(connection, transaction, statements, rows, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -81,8 +78,9 @@ public sealed class RawDataWriter(IRawDataConnections connections)
     public async Task ClearAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var statements = await StatementsAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var table in new[] { "call_events", _extrasTable, "agent_events", "agents", "queues" })
+        foreach (var table in statements.TablesToClear)
         {
             await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table}", transaction: transaction, cancellationToken: cancellationToken));
         }
@@ -93,40 +91,78 @@ public sealed class RawDataWriter(IRawDataConnections connections)
     public async Task AppendRowsAsync(IReadOnlyList<CallEventRow> rows, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var statements = await StatementsAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertAsync(connection, transaction, rows, cancellationToken);
+        await InsertAsync(connection, transaction, statements, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Agent events; nothing when the database has no agent_events table.</summary>
     public async Task WriteAgentEventsAsync(IEnumerable<AgentEventRow> rows, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var statements = await StatementsAsync(connection, cancellationToken);
+        if (statements.InsertAgentEvent is not { } insert)
+        {
+            return;
+        }
+        // Every status event lasts 0 s (§2.5); the pause reason goes to whichever pause column exists.
+        var parameters = rows.Select(r => new
+        {
+            r.AgentId, r.EventType, r.EventSource, r.DteStart, DurationSec = 0, r.PauseType,
+            PauseTypeId = r.PauseType is { } name ? PauseTypeId(name) : (int?)null, r.DteUpdated,
+        });
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(InsertAgentEvent, rows, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(insert, parameters, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task WriteLookupsAsync(IEnumerable<AgentRow> agents, IEnumerable<QueueRow> queues, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var statements = await StatementsAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var agent in agents)
+        if (statements.InsertAgent is { } insertAgent)
         {
-            await connection.ExecuteAsync(new CommandDefinition(DeleteAgent, agent, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(InsertAgent, agent, transaction, cancellationToken: cancellationToken));
+            foreach (var agent in agents)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(DeleteAgent, agent, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(insertAgent, agent, transaction, cancellationToken: cancellationToken));
+            }
         }
-        foreach (var queue in queues)
+        if (statements.InsertQueue is { } insertQueue)
         {
-            await connection.ExecuteAsync(new CommandDefinition(DeleteQueue, queue, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(InsertQueue, queue, transaction, cancellationToken: cancellationToken));
+            foreach (var queue in queues)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(DeleteQueue, queue, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(insertQueue, queue, transaction, cancellationToken: cancellationToken));
+            }
         }
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task InsertAsync(DbConnection connection, DbTransaction transaction, IEnumerable<CallEventRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// The statements for this database, from its columns as listed the first time (outside any transaction: SQLite
+    /// runs no command beside an open one). Two first writes at once both list them, which is harmless.
+    /// </summary>
+    private async ValueTask<WriterStatements> StatementsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (_statements is { } known)
+        {
+            return known;
+        }
+        var tables = await SchemaDiscovery.ListColumnsAsync(connection, WriterStatements.TablesToFind(_extrasTable), cancellationToken);
+        var statements = WriterStatements.From(tables, _extrasTable);
+        _statements = statements;
+        return statements;
+    }
+
+    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, WriterStatements statements, IEnumerable<CallEventRow> rows,
+        CancellationToken cancellationToken)
     {
         foreach (var row in rows)
         {
+            // Dapper sends only the parameters the statement names, so columns this database lacks are left out.
             var parameters = new
             {
                 row.CallId,
@@ -149,10 +185,16 @@ public sealed class RawDataWriter(IRawDataConnections connections)
                 row.LegType,
                 row.Originating,
             };
-            var recId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertCallEvent, parameters, transaction, cancellationToken: cancellationToken));
-            if (row.Agent2Agent is { } flag)
+            // "From db version 1.6 ... one record in the call_event_extras table with agent2agent=1 and a link to the
+            // agent-to-agent call's initiation event": older databases get the call_events row only.
+            if (row.Agent2Agent is { } flag && statements.InsertCallEventReturningRecId is { } returning)
             {
-                await connection.ExecuteAsync(new CommandDefinition(string.Format(InsertExtras, _extrasTable), new { recId, agent2agent = flag }, transaction, cancellationToken: cancellationToken));
+                var recId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(returning, parameters, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(statements.InsertExtras!, new { recId, agent2agent = flag }, transaction, cancellationToken: cancellationToken));
+            }
+            else
+            {
+                await connection.ExecuteAsync(new CommandDefinition(statements.InsertCallEvent, parameters, transaction, cancellationToken: cancellationToken));
             }
         }
     }

@@ -4,18 +4,37 @@ public sealed record SimQueue(string Key, string Name);
 
 public sealed record SimAgent(int AgentId, string UserName, string FullName, int TeamId, string Team, string Phone);
 
-/// <summary>How often each kind of call happens, as relative weights (domain notes §4).</summary>
+/// <summary>How often each kind of call happens, as relative weights (domain notes §4, the seed page "Outgoing calls").</summary>
 public sealed record ScenarioMix
 {
-    public int Answered { get; init; } = 46;
+    public int Answered { get; init; } = 41;
     public int NoAnswer { get; init; } = 13;
     public int Busy { get; init; } = 6;
     public int Error { get; init; } = 2;
-    public int AgentCancel { get; init; } = 4;
+
+    /// <summary>Cancel clicked before the agent leg is answered (§4 D: agent leg 'h', Queue 'd').</summary>
+    public int AgentCancel { get; init; } = 2;
+
+    /// <summary>Cancel clicked while the destination rings (§9.1: agent leg 'k', contact leg 'h', Queue 'd').</summary>
+    public int CancelWhileRinging { get; init; } = 3;
+
     public int AgentNotReached { get; init; } = 3;
-    public int Transferred { get; init; } = 3;
+
+    /// <summary>Failed legs to the same agent ('b'/'c'/'e'), then an answered one and the contact leg.</summary>
+    public int AgentReachedAfterRetries { get; init; } = 2;
+
+    /// <summary>Handed to another agent: a ciq='a' row without queue key.</summary>
+    public int TransferToAgent { get; init; } = 3;
+
+    /// <summary>Handed to a phone number: a row with ciq NULL and no agent.</summary>
+    public int TransferToNumber { get; init; } = 1;
+
+    /// <summary>Put through another (not a callout) queue, then taken by an agent there.</summary>
+    public int TransferToQueue { get; init; } = 1;
+
     public int Scheduled { get; init; } = 14;
     public int AgentToAgent { get; init; } = 3;
+
     /// <summary>Inbound calls the dashboard must ignore.</summary>
     public int Inbound { get; init; } = 6;
 }
@@ -34,6 +53,9 @@ public sealed record CentreProfile
     /// <summary>A queue that is not a callout queue: its calls must never show on the board.</summary>
     public SimQueue InboundQueue { get; init; } = new("Inbound_Sales", "Sales (inbound)");
 
+    /// <summary>The (not a callout) queue agents transfer a callout's contact to.</summary>
+    public SimQueue TransferQueue { get; init; } = new("Support_Inbound", "Support (inbound)");
+
     public IReadOnlyList<SimAgent> Agents { get; init; } = DefaultAgents();
 
     /// <summary>Callouts (and other calls of the mix) started per minute, on average.</summary>
@@ -41,10 +63,21 @@ public sealed record CentreProfile
 
     public ScenarioMix Mix { get; init; } = new();
 
+    /// <summary>The pause reasons this centre has defined (§2.5: a pause carries its type when the customer defines types).</summary>
+    public static readonly IReadOnlyList<string> PauseTypes = ["Lunch", "Coffee", "Meeting", "Training", "Admin"];
+
     /// <summary>Puzzel writes a session's rows up to about 5 minutes after it ends; the demo uses less.</summary>
     public TimeSpan MaxArrivalDelay { get; init; } = TimeSpan.FromMinutes(3);
 
     public TimeSpan MinArrivalDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Share of writes that become visible after their <c>dte_updated</c> (§9.5: a load transaction, or a mirror
+    /// copying in batches), by up to <see cref="MaxLateVisibility"/>.
+    /// </summary>
+    public double LateVisibleShare { get; init; } = 0.05;
+
+    public TimeSpan MaxLateVisibility { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Zone of the simulated wall clock, for dte_scheduled_callback's offset.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;

@@ -30,7 +30,7 @@ try
     if (arguments.ApplySchema)
     {
         await using var connection = await connections.OpenAsync(stop.Token);
-        await SchemaScripts.ApplyAsync(connection, arguments.Provider, stop.Token);
+        await SchemaScripts.ApplyAsync(connection, arguments.Provider, arguments.Schema ?? SchemaShape.Current, stop.Token);
     }
 
     var profile = new CentreProfile { RatePerMinute = arguments.Rate, TimeZone = zone, MaxArrivalDelay = arguments.MaxDelay };

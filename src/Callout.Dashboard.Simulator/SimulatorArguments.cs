@@ -21,6 +21,10 @@ public sealed record SimulatorArguments
           --duration <duration>           stop live traffic after this long (default: run until Ctrl+C)
           --max-delay <duration>          longest delay before a call's rows land (default: 3m, Puzzel's lag)
           --apply-schema                  create the Raw data tables first (for an empty demo database)
+          --schema <current|v1.5|mirror>  with --apply-schema, the shape of the tables: current (default), v1.5
+                                          (older than v1.6: no extras table, no v1.7/v1.9 columns) or mirror
+                                          (a live database's mirror: call_events_extras, pause_type_name/_id);
+                                          the simulator writes into whichever shape the database has
           --help                          show this text
         """;
 
@@ -34,6 +38,7 @@ public sealed record SimulatorArguments
     public TimeSpan? Duration { get; init; }
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMinutes(3);
     public bool ApplySchema { get; init; }
+    public SchemaShape? Schema { get; init; }
     public bool Help { get; init; }
 
     public static bool TryParse(IReadOnlyList<string> args, out SimulatorArguments parsed, out string error)
@@ -70,12 +75,14 @@ public sealed record SimulatorArguments
                 "--bulk" when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bulk) && bulk > 0 => parsed with { Bulk = bulk },
                 "--duration" when TryDuration(value, out var duration) => parsed with { Duration = duration },
                 "--max-delay" when TryDuration(value, out var delay) => parsed with { MaxDelay = delay },
+                "--schema" when SchemaScripts.ShapeNames.TryGetValue(value, out var shape) => parsed with { Schema = shape },
                 _ => null,
             };
             if (next is null)
             {
+                var choices = name == "--schema" ? $": use one of {string.Join(", ", SchemaScripts.ShapeNames.Keys)}" : "";
                 error = name.StartsWith("--", StringComparison.Ordinal) && Usage.Contains(name + " ", StringComparison.Ordinal)
-                    ? $"Bad value '{value}' for {name}."
+                    ? $"Bad value '{value}' for {name}{choices}."
                     : $"Unknown argument '{name}'.";
                 return false;
             }
@@ -84,6 +91,12 @@ public sealed record SimulatorArguments
         if (!parsed.Help && parsed.Connection.Length == 0)
         {
             error = "--connection is required.";
+            return false;
+        }
+        if (parsed.Schema is not null && !parsed.ApplySchema)
+        {
+            // The shape only says which tables to create: without --apply-schema it would be silently ignored.
+            error = "--schema only applies with --apply-schema.";
             return false;
         }
         return true;

@@ -19,7 +19,7 @@ public sealed class SimulatorRunner(RawDataWriter writer, CentreProfile profile,
     public Task WriteLookupsAsync(CancellationToken cancellationToken) =>
         writer.WriteLookupsAsync(
             profile.Agents.Select(a => new AgentRow(a.AgentId, a.UserName, a.FullName, a.TeamId, a.Team, false)),
-            [.. profile.Queues.Select(q => new QueueRow(q.Key, q.Name)), new QueueRow(profile.InboundQueue.Key, profile.InboundQueue.Name)],
+            [.. profile.Queues.Append(profile.InboundQueue).Append(profile.TransferQueue).Select(q => new QueueRow(q.Key, q.Name))],
             cancellationToken);
 
     /// <summary>

@@ -4,8 +4,8 @@ namespace Callout.Dashboard.Simulator;
 
 /// <summary>
 /// Deterministic Puzzel callout traffic. Time is the Raw data wall clock; <see cref="Advance"/> runs the
-/// simulated centre up to a moment and returns what Puzzel would have written by then, in write order.
-/// The same seed, profile and start give the same writes.
+/// simulated centre up to a moment and returns what Puzzel would have written by then, in the order it
+/// became visible. The same seed, profile and start give the same writes.
 /// </summary>
 public sealed class TrafficGenerator
 {
@@ -27,7 +27,9 @@ public sealed class TrafficGenerator
         _nextArrival = start + NextGap();
         foreach (var agent in _agents.Values)
         {
-            At(start + Seconds(0, 600), t => LogOn(agent, t));
+            // The centre was already running: each agent is somewhere in a shift, so the first ones end at any time.
+            var shiftLeft = Seconds(1800, 8 * 3600);
+            At(start + Seconds(0, 600), t => LogOn(agent, t, shiftLeft));
         }
         Now = start;
     }
@@ -69,70 +71,105 @@ public sealed class TrafficGenerator
     {
         var mix = _profile.Mix;
         var scenario = Pick(
-            (mix.Answered, Scenario.Answered), (mix.NoAnswer, Scenario.NoAnswer), (mix.Busy, Scenario.Busy),
-            (mix.Error, Scenario.Error), (mix.AgentCancel, Scenario.AgentCancel), (mix.AgentNotReached, Scenario.AgentNotReached),
-            (mix.Transferred, Scenario.Transferred), (mix.Scheduled, Scenario.Scheduled), (mix.AgentToAgent, Scenario.AgentToAgent),
-            (mix.Inbound, Scenario.Inbound));
-        var agent = ChooseAgent(t);
+            (mix.Answered, Scenario.Answered), (mix.NoAnswer, Scenario.NoAnswer), (mix.Busy, Scenario.Busy), (mix.Error, Scenario.Error),
+            (mix.AgentCancel, Scenario.AgentCancel), (mix.CancelWhileRinging, Scenario.CancelWhileRinging),
+            (mix.AgentNotReached, Scenario.AgentNotReached), (mix.AgentReachedAfterRetries, Scenario.AgentReachedAfterRetries),
+            (mix.TransferToAgent, Scenario.TransferToAgent), (mix.TransferToNumber, Scenario.TransferToNumber), (mix.TransferToQueue, Scenario.TransferToQueue),
+            (mix.Scheduled, Scenario.Scheduled), (mix.AgentToAgent, Scenario.AgentToAgent), (mix.Inbound, Scenario.Inbound));
+        switch (scenario)
+        {
+            case Scenario.Scheduled:
+                StartScheduled(t);
+                return;
+            case Scenario.AgentToAgent:
+                StartAgentToAgent(t);
+                return;
+            case Scenario.Inbound:
+                StartInbound(t);
+                return;
+            default:
+                StartCallout(scenario, t);
+                return;
+        }
+    }
+
+    /// <summary>An immediate callout: the order session lands first, the call session after the call ends.</summary>
+    private void StartCallout(Scenario scenario, DateTime t)
+    {
+        var (agent, fromPause) = CallingAgent(t);
         if (agent is null)
         {
             return;
         }
-        var queue = _profile.Queues[_rng.Next(_profile.Queues.Count)];
-        var call = _scripts.NewCall(scenario == Scenario.Inbound ? _profile.InboundQueue : queue, agent.Info, t);
-
-        switch (scenario)
-        {
-            case Scenario.Scheduled:
-                StartScheduled(call, agent, t);
-                return;
-            case Scenario.AgentToAgent:
-                var callee = OtherAgent(agent);
-                var a2aEnd = call.AgentToAgent(callee.Info);
-                agent.BusyUntil = a2aEnd;
-                Write(a2aEnd + Lag(), call);
-                return;
-            case Scenario.Inbound:
-                var inboundEnd = call.Inbound();
-                agent.BusyUntil = inboundEnd;
-                Write(inboundEnd + Lag(), call);
-                return;
-        }
-
-        // An immediate callout: the order session lands first, the call session after the call ends.
+        var call = _scripts.NewCall(RandomQueue(), t);
         call.Order(initiationSeconds: 1, orderingAgent: agent.Info.AgentId);
-        Write(t + OrderLag(), call);
-        var end = Conversation(call, scenario, agent, t.AddSeconds(1));
-        agent.BusyUntil = end;
-        Write(end + Lag(), call);
+        var orderLanded = Write(t + OrderLag(), call);
+        if (fromPause)
+        {
+            AbortPause(agent, t, orderLanded);
+        }
+        Finish(agent, call, Conversation(call, scenario, agent, t.AddSeconds(1)));
     }
 
     private DateTime Conversation(SimCall call, Scenario scenario, AgentSim agent, DateTime start) => scenario switch
     {
-        Scenario.Answered => call.Connected(start, "k", talkSeconds: TalkSeconds()),
-        Scenario.NoAnswer => call.Connected(start, _rng.Next(3) == 0 ? "h" : "t", talkSeconds: 0),
-        Scenario.Busy => call.Connected(start, "b", talkSeconds: 0),
-        Scenario.Error => call.Connected(start, "e", talkSeconds: 0),
-        Scenario.AgentCancel => call.CancelledByAgent(start),
-        Scenario.AgentNotReached => call.AgentNotReached(start, attempts: 1 + _rng.Next(3)),
-        Scenario.Transferred => Transfer(call, agent, start),
+        Scenario.Answered => call.Connected(agent.Info, start, "k", talkSeconds: TalkSeconds()),
+        Scenario.NoAnswer => call.Connected(agent.Info, start, _rng.Next(3) == 0 ? "h" : "t", talkSeconds: 0),
+        Scenario.Busy => call.Connected(agent.Info, start, "b", talkSeconds: 0),
+        Scenario.Error => call.Connected(agent.Info, start, "e", talkSeconds: 0),
+        Scenario.AgentCancel => call.CancelledBeforeAnswer(agent.Info, start),
+        Scenario.CancelWhileRinging => call.CancelledWhileRinging(agent.Info, start),
+        Scenario.AgentNotReached => call.AgentNotReached(agent.Info, start, attempts: 1 + _rng.Next(3)),
+        Scenario.AgentReachedAfterRetries => call.ReachedAfterRetries(agent.Info, start, failedAttempts: 1 + _rng.Next(3), TalkSeconds()),
+        Scenario.TransferToAgent or Scenario.TransferToNumber or Scenario.TransferToQueue => Transfer(call, scenario, agent, start),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
 
-    private DateTime Transfer(SimCall call, AgentSim agent, DateTime start)
+    /// <summary>
+    /// Seed: "the agent can transfer the contact to another agent, to a phone number or to a queue"; the
+    /// <c>call_transfer</c> flag on the transferring agent's row "helps but is not always set" (§9.2). With no colleague
+    /// Ready, the contact is put through the queue and waits there for the agent who is free first.
+    /// </summary>
+    private DateTime Transfer(SimCall call, Scenario scenario, AgentSim agent, DateTime start)
     {
-        var target = OtherAgent(agent);
-        var end = call.Transferred(start, TalkSeconds(), target.Info);
-        target.BusyUntil = end > target.BusyUntil ? end : target.BusyUntil;
-        return end;
+        var flagged = _rng.Next(2) == 0;
+        var talk = TalkSeconds();
+        if (scenario == Scenario.TransferToAgent && AnyOf(ReadyAgents(start, except: agent)) is { } colleague)
+        {
+            return Busy(colleague, call.TransferredToAgent(agent.Info, start, talk, colleague.Info, flagged));
+        }
+        var queueAgent = scenario == Scenario.TransferToNumber
+            ? null
+            : _agents.Values.Where(a => a != agent && a.Presence == AgentPresence.LoggedOn && !a.Leaving).MinBy(a => a.BusyUntil);
+        if (queueAgent is null)
+        {
+            return call.TransferredToNumber(agent.Info, start, talk, _scripts.NewNumber(), flagged);
+        }
+        return Busy(queueAgent, call.TransferredToQueue(agent.Info, start, talk, _profile.TransferQueue, queueAgent.Info, queueAgent.BusyUntil, flagged));
     }
 
-    /// <summary>A scheduled call waits from T0 to T1, then runs, is deleted first, or waits past its time.</summary>
-    private void StartScheduled(SimCall call, AgentSim orderer, DateTime t0)
+    /// <summary>Marks the agent busy until <paramref name="until"/> (if later than now) and returns it.</summary>
+    private static DateTime Busy(AgentSim agent, DateTime until)
     {
+        agent.BusyUntil = Later(agent.BusyUntil, until);
+        return until;
+    }
+
+    /// <summary>
+    /// A scheduled call ordered at T0 "to me" (the ordering agent reserved on the order rows) or "to any agent" (none
+    /// reserved). It waits until T1, then runs, is deleted first, or waits past its time for an agent.
+    /// </summary>
+    private void StartScheduled(DateTime t0)
+    {
+        var orderer = AnyOf(ReadyAgents(t0));
+        if (orderer is null)
+        {
+            return;
+        }
+        var call = _scripts.NewCall(RandomQueue(), t0);
         var due = t0 + Seconds(600, 3 * 3600);
-        var reserved = _rng.Next(10) < 4 ? orderer.Info.AgentId : (int?)null;
-        call.Order((int)(due - t0).TotalSeconds, reserved, scheduledFor: _rng.Next(10) < 7 ? due : null);
+        var reserved = _rng.Next(10) < 4 ? orderer : null;
+        call.Order((int)(due - t0).TotalSeconds, reserved?.Info.AgentId, scheduledFor: _rng.Next(10) < 7 ? due : null);
         Write(t0 + OrderLag(), call);
 
         var fate = _rng.Next(100);
@@ -141,43 +178,99 @@ public sealed class TrafficGenerator
             var deletedAt = t0 + TimeSpan.FromSeconds(_rng.Next(60, (int)(due - t0).TotalSeconds));
             At(deletedAt, t =>
             {
-                call.Deleted(t, reserved);
+                call.Deleted(t, reserved?.Info.AgentId);
                 Write(t + Lag(), call);
             });
             return;
         }
         // Most run on time; some sit overdue in the queue until an agent takes them.
         var runAt = fate < 85 ? due + Seconds(0, 90) : due + Seconds(600, 2700);
-        At(runAt, t =>
-        {
-            var agent = (reserved is int id ? _agents[id] : null) ?? ChooseAgent(t) ?? orderer;
-            var end = Conversation(call, _rng.Next(4) == 0 ? Scenario.NoAnswer : Scenario.Answered, agent, t);
-            agent.BusyUntil = end > agent.BusyUntil ? end : agent.BusyUntil;
-            Write(end + Lag(), call);
-        });
+        At(runAt, t => Offer(call, reserved, t));
     }
 
-    private AgentSim? ChooseAgent(DateTime t)
+    /// <summary>
+    /// The queue offers a due scheduled call. Seed: "If the agent is logged on at T1, the request is sent to the agent
+    /// when he becomes Ready. If the agent is logged off at T1 or logs off before getting the call, the request is sent
+    /// to another agent", and "to any agent" goes to "the first ready agent on the relevant queue". So the agent
+    /// legs carry whoever takes it, which §9.4 keeps apart from the reserved agent.
+    /// </summary>
+    private void Offer(SimCall call, AgentSim? reserved, DateTime t)
     {
-        var free = _agents.Values.Where(a => a.Presence == AgentPresence.LoggedOn && a.BusyUntil <= t).ToList();
-        var paused = _agents.Values.Where(a => a.Presence == AgentPresence.Paused && a.BusyUntil <= t).ToList();
-        // Now and then a paused agent makes a callout: Puzzel logs a return from pause first (scenario J).
-        if (paused.Count > 0 && (free.Count == 0 || _rng.Next(20) == 0))
+        var stillReserved = reserved is { Presence: not AgentPresence.LoggedOff } ? reserved : null;
+        var agent = stillReserved is null ? AnyOf(ReadyAgents(t)) : IsReady(stillReserved, t) ? stillReserved : null;
+        if (agent is null)
         {
-            var agent = paused[_rng.Next(paused.Count)];
-            ReturnFromPause(agent, t.AddSeconds(-1));
-            return agent;
+            At(t + Seconds(30, 120), next => Offer(call, stillReserved, next));
+            return;
         }
-        return free.Count == 0 ? null : free[_rng.Next(free.Count)];
+        Finish(agent, call, Conversation(call, _rng.Next(4) == 0 ? Scenario.NoAnswer : Scenario.Answered, agent, t));
     }
 
-    private AgentSim OtherAgent(AgentSim agent)
+    private void StartAgentToAgent(DateTime t)
     {
-        var others = _agents.Values.Where(a => a != agent).ToList();
-        return others[_rng.Next(others.Count)];
+        var caller = AnyOf(ReadyAgents(t));
+        var callee = caller is null ? null : AnyOf(ReadyAgents(t, except: caller));
+        if (caller is null || callee is null)
+        {
+            return;
+        }
+        var call = _scripts.NewCall(RandomQueue(), t);
+        var end = call.AgentToAgent(caller.Info, callee.Info);
+        caller.BusyUntil = end;
+        callee.BusyUntil = end;
+        Write(end + Lag(), call);
     }
 
-    private void LogOn(AgentSim agent, DateTime t)
+    private void StartInbound(DateTime t)
+    {
+        if (AnyOf(ReadyAgents(t)) is not { } agent)
+        {
+            return;
+        }
+        var call = _scripts.NewCall(_profile.InboundQueue, t);
+        agent.BusyUntil = call.Inbound(agent.Info);
+        Write(agent.BusyUntil + Lag(), call);
+    }
+
+    /// <summary>The call session lands after the call ends.</summary>
+    private void Finish(AgentSim agent, SimCall call, DateTime end)
+    {
+        Busy(agent, end);
+        Write(end + Lag(), call);
+    }
+
+    /// <summary>Who clicks Call: a Ready agent, now and then (or when no one is Ready) one in Pause (scenario J).</summary>
+    private (AgentSim? Agent, bool FromPause) CallingAgent(DateTime t)
+    {
+        var ready = ReadyAgents(t);
+        var paused = _agents.Values.Where(a => a.Presence == AgentPresence.Paused && !a.Leaving && a.BusyUntil <= t).ToList();
+        if (paused.Count > 0 && (ready.Count == 0 || _rng.Next(20) == 0))
+        {
+            return (paused[_rng.Next(paused.Count)], true);
+        }
+        return (AnyOf(ready), false);
+    }
+
+    /// <summary>
+    /// Seed: "If the agent Calls out while in status Pause, the pause will be aborted (a Return from pause event is
+    /// created)". The 'r' usually lands within seconds; half the time after the order session's rows (§9.3).
+    /// </summary>
+    private void AbortPause(AgentSim agent, DateTime t, DateTime orderLanded)
+    {
+        DateTime? late = _rng.Next(2) == 0 ? orderLanded + Seconds(5, 120) : null;
+        ReturnFromPause(agent, t.AddSeconds(-1), late);
+    }
+
+    private List<AgentSim> ReadyAgents(DateTime t, AgentSim? except = null) =>
+        [.. _agents.Values.Where(a => a != except && IsReady(a, t))];
+
+    private static bool IsReady(AgentSim agent, DateTime t) => agent.Presence == AgentPresence.LoggedOn && !agent.Leaving && agent.BusyUntil <= t;
+
+    private AgentSim? AnyOf(List<AgentSim> agents) => agents.Count == 0 ? null : agents[_rng.Next(agents.Count)];
+
+    private SimQueue RandomQueue() => _profile.Queues[_rng.Next(_profile.Queues.Count)];
+
+    private void LogOn(AgentSim agent, DateTime t, TimeSpan? shift = null)
     {
         agent.Presence = AgentPresence.LoggedOn;
         AgentEvent(agent, "i", t);
@@ -188,22 +281,34 @@ public sealed class TrafficGenerator
         }
         else
         {
-            At(t + Seconds(900, 5400), next => PauseWhenItFits(agent, next));
+            PlanPause(agent, t);
         }
-        var shiftEnd = t + Seconds(5 * 3600, 8 * 3600);
-        At(shiftEnd, end => LogOff(agent, end));
+        // Shifts of 3 to 8 hours: some agents leave while calls reserved for them are still waiting.
+        At(t + (shift ?? Seconds(3 * 3600, 8 * 3600)), end => LogOff(agent, end));
     }
 
-    private void PauseWhenItFits(AgentSim agent, DateTime t)
+    /// <summary>
+    /// The agent's next pause. Each pause, return and log-off starts a new plan, so an action of an older one (the end
+    /// of a pause a callout already aborted, a pause planned before a log-off) lapses instead of acting twice.
+    /// </summary>
+    private void PlanPause(AgentSim agent, DateTime t)
     {
-        if (agent.Presence != AgentPresence.LoggedOn)
+        var plan = ++agent.Plan;
+        At(t + Seconds(900, 5400), next => PauseWhenItFits(agent, next, plan));
+    }
+
+    private void PauseWhenItFits(AgentSim agent, DateTime t, int plan)
+    {
+        if (agent.Plan != plan || agent.Presence != AgentPresence.LoggedOn)
         {
             return;
         }
-        // Some agents press Pause during a call: Connected and Pause until the call's rows land.
+        // Most agents wait for the call to end and click Pause in wrap-up, the seed's advice for "no incoming call
+        // next", usually before the call's rows land (§9.3: it looks like Connected and Pause until they do). Some press
+        // it during the call: Connected and Pause.
         if (agent.BusyUntil > t && _rng.Next(3) != 0)
         {
-            At(agent.BusyUntil.AddSeconds(5), next => PauseWhenItFits(agent, next));
+            At(agent.BusyUntil + Seconds(2, 20), next => PauseWhenItFits(agent, next, plan));
             return;
         }
         Pause(agent, t);
@@ -211,63 +316,82 @@ public sealed class TrafficGenerator
 
     private void Pause(AgentSim agent, DateTime t)
     {
-        string[] types = ["Lunch", "Coffee", "Meeting", "Training", "Admin"];
+        var plan = ++agent.Plan;
         agent.Presence = AgentPresence.Paused;
-        AgentEvent(agent, "p", t, types[_rng.Next(types.Length)]);
-        var resume = t + Seconds(180, 1500);
-        At(resume, r =>
+        AgentEvent(agent, "p", t, CentreProfile.PauseTypes[_rng.Next(CentreProfile.PauseTypes.Count)]);
+        At(t + Seconds(180, 1500), r =>
         {
-            if (agent.Presence == AgentPresence.Paused)
+            if (agent.Plan == plan && agent.Presence == AgentPresence.Paused)
             {
                 ReturnFromPause(agent, r);
             }
         });
     }
 
-    private void ReturnFromPause(AgentSim agent, DateTime t)
+    private void ReturnFromPause(AgentSim agent, DateTime t, DateTime? stampedAt = null)
     {
         agent.Presence = AgentPresence.LoggedOn;
-        AgentEvent(agent, "r", t);
-        At(t + Seconds(900, 5400), next => PauseWhenItFits(agent, next));
+        AgentEvent(agent, "r", t, stampedAt: stampedAt);
+        PlanPause(agent, t);
     }
 
     private void LogOff(AgentSim agent, DateTime t)
     {
         if (agent.BusyUntil > t)
         {
+            // At the end of the shift the agent takes no new call, and logs off once this one is over.
+            agent.Leaving = true;
             At(agent.BusyUntil.AddSeconds(10), next => LogOff(agent, next));
             return;
         }
+        agent.Plan++;
+        agent.Leaving = false;
         agent.Presence = AgentPresence.LoggedOff;
         AgentEvent(agent, "o", t);
         // The next shift: a wall display runs for weeks, so the centre never empties for good.
         At(t + Seconds(1800, 5400), next => LogOn(agent, next));
     }
 
-    private void AgentEvent(AgentSim agent, string type, DateTime t, string? pauseType = null)
+    /// <summary>An agent event, stamped a few seconds after it happened unless <paramref name="stampedAt"/> says when.</summary>
+    private void AgentEvent(AgentSim agent, string type, DateTime t, string? pauseType = null, DateTime? stampedAt = null)
     {
-        var writeAt = t + Seconds(1, 4);
-        Enqueue(new AgentEventWrite(writeAt, new AgentEventRow
+        var stamp = stampedAt ?? t + Seconds(1, 4);
+        Enqueue(new AgentEventWrite(Visible(stamp), new AgentEventRow
         {
             AgentId = agent.Info.AgentId,
             EventType = type,
             EventSource = "w",
             DteStart = t,
             PauseType = pauseType,
-            DteUpdated = writeAt,
+            DteUpdated = stamp,
         }));
     }
 
-    /// <summary>A later session never lands before an earlier one: Puzzel writes a call's sessions in order.</summary>
-    private void Write(DateTime at, SimCall call)
+    /// <summary>
+    /// Writes the call's rows as they are now, stamped <paramref name="stamp"/>; returns when they become visible.
+    /// Puzzel writes a call's sessions in order, so a later session is stamped after the earlier one was visible
+    /// and never lands before it.
+    /// </summary>
+    private DateTime Write(DateTime stamp, SimCall call)
     {
-        if (call.LastWrittenAt is { } previous && at <= previous)
+        if (call.LastLandedAt is { } previous && stamp <= previous)
         {
-            at = previous.AddSeconds(1);
+            stamp = previous.AddSeconds(1);
         }
-        call.LastWrittenAt = at;
-        Enqueue(new CallWrite(at, call.CallId, call.RowsAsWrittenAt(at)));
+        var landed = Visible(stamp);
+        call.LastLandedAt = landed;
+        Enqueue(new CallWrite(landed, call.CallId, call.RowsAsWrittenAt(stamp)));
+        return landed;
     }
+
+    /// <summary>
+    /// §9.5: "dte_updated is stamped when a row is written, not when it becomes visible": now and then a load
+    /// transaction or a mirror copying in batches shows a write seconds to minutes after its stamp.
+    /// </summary>
+    private DateTime Visible(DateTime stamp) =>
+        _rng.NextDouble() < _profile.LateVisibleShare
+            ? stamp + TimeSpan.FromSeconds(_rng.Next(5, Math.Max(6, (int)_profile.MaxLateVisibility.TotalSeconds)))
+            : stamp;
 
     private void Enqueue(RawDataWrite write) => _writes.Enqueue(write, (write.At, _sequence++));
 
@@ -288,6 +412,8 @@ public sealed class TrafficGenerator
 
     private TimeSpan Seconds(int min, int max) => TimeSpan.FromSeconds(_rng.Next(min, max));
 
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+
     /// <summary>Talk time: most calls a few minutes, a long tail up to 20 minutes.</summary>
     private int TalkSeconds() => (int)Math.Min(1200, 20 - Math.Log(1 - _rng.NextDouble()) * 150);
 
@@ -305,12 +431,22 @@ public sealed class TrafficGenerator
         return choices[^1].Value;
     }
 
-    private enum Scenario { Answered, NoAnswer, Busy, Error, AgentCancel, AgentNotReached, Transferred, Scheduled, AgentToAgent, Inbound }
+    private enum Scenario
+    {
+        Answered, NoAnswer, Busy, Error, AgentCancel, CancelWhileRinging, AgentNotReached, AgentReachedAfterRetries,
+        TransferToAgent, TransferToNumber, TransferToQueue, Scheduled, AgentToAgent, Inbound,
+    }
 
     private sealed class AgentSim(SimAgent info)
     {
         public SimAgent Info => info;
         public AgentPresence Presence { get; set; } = AgentPresence.LoggedOff;
         public DateTime BusyUntil { get; set; }
+
+        /// <summary>Bumped by every pause, return and log-off: a scheduled action of an older plan lapses.</summary>
+        public int Plan { get; set; }
+
+        /// <summary>The shift is over but a call is not: no new calls until the agent has logged off.</summary>
+        public bool Leaving { get; set; }
     }
 }

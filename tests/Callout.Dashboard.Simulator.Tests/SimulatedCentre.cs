@@ -30,6 +30,9 @@ internal sealed class SimulatedCentre
 
     public List<RawDataWrite> Writes { get; } = [];
 
+    /// <summary>What the Board reported about the rows it was given.</summary>
+    public List<RowAnomaly> Anomalies { get; } = [];
+
     /// <summary>Advances a minute at a time, calling <paramref name="observe"/> with each minute's snapshot.</summary>
     public void Run(TimeSpan duration, Action<BoardSnapshot>? observe = null)
     {
@@ -38,9 +41,10 @@ internal sealed class SimulatedCentre
             Clock.Advance(TimeSpan.FromMinutes(1));
             var writes = Generator.Advance(Board.Rules.LocalNow(Clock));
             Writes.AddRange(writes);
-            Board.Apply(new PollBatch(
+            var result = Board.Apply(new PollBatch(
                 [.. writes.OfType<CallWrite>().GroupBy(w => w.CallId).SelectMany(g => g.Last().Rows.Select(r => r with { RecId = _nextRecId++ }))],
                 [.. writes.OfType<AgentEventWrite>().Select(w => w.Row with { RecId = _nextRecId++ })]));
+            Anomalies.AddRange(result.Anomalies);
             observe?.Invoke(Board.Snapshot(QueueFilter.All));
         }
     }

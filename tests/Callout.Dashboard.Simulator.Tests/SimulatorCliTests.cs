@@ -12,9 +12,10 @@ public sealed class SimulatorCliTests
     [InlineData("--provider", "Oracle")]
     [InlineData("--backfill", "yesterday")]
     [InlineData("--bogus", "1")]
+    [InlineData("--schema", "v2.0")]
     public async Task Cli_BadArgument_ExitsWithCode2AndSaysWhy(string name, string value)
     {
-        var (code, _, error) = await RunCliAsync("--connection", "Data Source=x.db", name, value);
+        var (code, _, error) = await RunCliAsync("--connection", "Data Source=x.db", "--apply-schema", name, value);
 
         Assert.Equal(2, code);
         Assert.Contains(name, error);
@@ -30,26 +31,56 @@ public sealed class SimulatorCliTests
     }
 
     [Fact]
+    public async Task Cli_BadSchema_NamesTheShapesItKnows()
+    {
+        var (code, _, error) = await RunCliAsync("--connection", "Data Source=x.db", "--apply-schema", "--schema", "oracle");
+
+        Assert.Equal(2, code);
+        Assert.Contains("Bad value 'oracle' for --schema: use one of current, v1.5, mirror.", error);
+    }
+
+    [Fact]
+    public async Task Cli_SchemaWithoutApplySchema_ExitsWithCode2()
+    {
+        var (code, _, error) = await RunCliAsync("--connection", "Data Source=x.db", "--schema", "v1.5");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--schema only applies with --apply-schema", error);
+    }
+
+    [Fact]
     public async Task Cli_Help_PrintsUsage()
     {
         var (code, output, _) = await RunCliAsync("--help");
 
         Assert.Equal(0, code);
         Assert.Contains("--backfill", output);
+        Assert.Contains("--schema <current|v1.5|mirror>", output);
     }
 
-    [Fact]
-    public async Task Cli_BackfillIntoNewSqliteFile_WritesRowsAndStops()
+    [Theory]
+    [InlineData("v1.5", null)]
+    [InlineData("mirror", "call_events_extras")]
+    public async Task Cli_ApplySchemaOfAShape_CreatesThatShapeAndWritesIntoIt(string shape, string? extrasTable)
     {
         var file = Path.Combine(Path.GetTempPath(), $"callout-sim-{Guid.NewGuid():N}.db");
         try
         {
-            var (code, output, error) = await RunCliAsync("--provider", "Sqlite", "--connection", $"Data Source={file}", "--apply-schema", "--backfill", "30m", "--duration", "2s", "--seed", "3");
+            var (code, _, error) = await RunCliAsync("--connection", $"Data Source={file}", "--apply-schema", "--schema", shape, "--backfill", "30m", "--duration", "1s");
 
             Assert.True(code == 0, error);
-            Assert.Contains("Backfilled", output);
             await using var connection = new SqliteConnection($"Data Source={file};Pooling=false");
             await connection.OpenAsync();
+            var extras = new List<string>();
+            await using (var tables = new SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%extras'", connection))
+            await using (var reader = await tables.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    extras.Add(reader.GetString(0));
+                }
+            }
+            Assert.Equal(extrasTable is null ? [] : [extrasTable], extras);
             await using var count = new SqliteCommand("SELECT COUNT(*) FROM call_events", connection);
             Assert.True((long)(await count.ExecuteScalarAsync())! > 20);
         }

@@ -15,7 +15,7 @@ public sealed class TrafficGeneratorTests
         {
             seen.UnionWith(snapshot.ActiveCallouts.Select(c => "active:" + c.State));
             seen.UnionWith(snapshot.RecentCallouts.Select(c => "outcome:" + c.Outcome));
-            seen.UnionWith(snapshot.RecentCallouts.Where(c => c.Transferred).Select(_ => "transferred"));
+            seen.UnionWith(snapshot.RecentCallouts.Where(c => c.Transferred).Select(c => "transferred:" + c.TransferredTo));
             seen.UnionWith(snapshot.ScheduledPending.Select(s => s.Overdue ? "scheduled:overdue" : "scheduled:waiting"));
             seen.UnionWith(snapshot.RecentCancelled.Select(c => "cancel:" + c.Kind));
             seen.UnionWith(snapshot.Agents.Select(a => "agent:" + a.Status));
@@ -30,7 +30,7 @@ public sealed class TrafficGeneratorTests
         string[] expected =
         [
             "active:InProgress", "outcome:Answered", "outcome:NoAnswer", "outcome:Busy", "outcome:Error", "outcome:AgentNotReached",
-            "transferred", "scheduled:waiting", "scheduled:overdue", "cancel:Cancelled", "cancel:Deleted",
+            "transferred:Agent", "transferred:Number", "transferred:Queue", "scheduled:waiting", "scheduled:overdue", "cancel:Cancelled", "cancel:Deleted",
             "agent:LoggedOn", "agent:Paused", "connected-and-pause", "pause-type", "agent-to-agent",
         ];
         Assert.Empty(expected.Except(seen));
@@ -61,7 +61,9 @@ public sealed class TrafficGeneratorTests
             var first = call.First();
             Assert.Equal(["i", "q"], first.Rows.Select(r => r.EventType));
             Assert.Equal("q", first.Rows[1].ResultCode);
-            Assert.All(call, w => Assert.All(w.Rows, r => Assert.Equal(w.At, r.DteUpdated)));
+            // A write's rows share one stamp: the moment it became visible or, now and then, earlier (§9.5).
+            Assert.All(call, w => Assert.Single(w.Rows.Select(r => r.DteUpdated).Distinct()));
+            Assert.All(call, w => Assert.InRange(w.At - w.Rows[0].DteUpdated!.Value, TimeSpan.Zero, new CentreProfile().MaxLateVisibility));
         }
     }
 

@@ -33,8 +33,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public RawDataWriter Writer { get; }
 
-    public static Task<TestDatabase> CreateAsync(string provider) =>
-        RawDataProvider.IsPostgreSql(provider) ? CreatePostgresAsync() : CreateSqliteAsync();
+    /// <summary>A database of one of Puzzel's shapes: the current one, one older than v1.6, or a live mirror's.</summary>
+    public static Task<TestDatabase> CreateAsync(string provider, SchemaShape shape = SchemaShape.Current) =>
+        RawDataProvider.IsPostgreSql(provider) ? CreatePostgresAsync(shape) : CreateSqliteAsync(shape);
 
     /// <summary>An empty database on the test server, for tests that bring their own schema.</summary>
     public static async Task<string> CreateEmptyPostgresDatabaseAsync()
@@ -60,21 +61,21 @@ public sealed class TestDatabase : IAsyncDisposable
             : server;
     }
 
-    public static async Task<TestDatabase> CreatePostgresAsync()
+    public static async Task<TestDatabase> CreatePostgresAsync(SchemaShape shape = SchemaShape.Current)
     {
         var connectionString = await CreateEmptyPostgresDatabaseAsync();
         var dataSource = NpgsqlDataSource.Create(connectionString);
         var database = new TestDatabase(RawDataProvider.PostgreSql, connectionString, new PostgreSqlConnections(dataSource), dataSource, null);
-        await database.ApplySchemaAsync();
+        await database.ApplySchemaAsync(shape);
         return database;
     }
 
-    public static async Task<TestDatabase> CreateSqliteAsync()
+    public static async Task<TestDatabase> CreateSqliteAsync(SchemaShape shape = SchemaShape.Current)
     {
         var file = Path.Combine(Path.GetTempPath(), $"callout-raw-{Guid.NewGuid():N}.db");
         var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
         var database = new TestDatabase(RawDataProvider.Sqlite, connectionString, new SqliteConnections(connectionString), null, file);
-        await database.ApplySchemaAsync();
+        await database.ApplySchemaAsync(shape);
         return database;
     }
 
@@ -88,10 +89,10 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task ApplySchemaAsync()
+    private async Task ApplySchemaAsync(SchemaShape shape)
     {
         await using var connection = await Connections.OpenAsync(CancellationToken.None);
-        await SchemaScripts.ApplyAsync(connection, Provider);
+        await SchemaScripts.ApplyAsync(connection, Provider, shape);
     }
 
     public async ValueTask DisposeAsync()
