@@ -60,6 +60,7 @@ public sealed class CallClassifier(BoardRules rules)
         // §9.4: once the calls are made, the callout belongs to the agent who took the agent leg; a scheduled call
         // "to any agent", or whose reserved agent was logged off, is made by another agent than the one who ordered it.
         var madeBy = (agentLegs.FirstOrDefault(IsAnswered) ?? agentLegs.LastOrDefault(c => c.AgentId is not null))?.AgentId;
+        var dueAt = DueAt(initiation, ordered);
         var facts = new CalloutFacts
         {
             CallId = callId,
@@ -67,6 +68,7 @@ public sealed class CallClassifier(BoardRules rules)
             QueueKey = order.QueueKey,
             AgentId = madeBy ?? orderedBy,
             OrderedByAgentId = orderedBy,
+            Scheduled = dueAt is not null,
             Destination = CutDestination(callId, CalledNumber(initiation, conversations), anomalies),
             OrderedAt = initiation?.DteStart ?? order.DteStart,
             Phase = CalloutPhase.InProgress,
@@ -91,7 +93,6 @@ public sealed class CallClassifier(BoardRules rules)
             return Completed(facts, ordered, conversations, agentLegs, anomalies);
         }
 
-        var dueAt = DueAt(initiation, ordered);
         if (dueAt is not null)
         {
             return facts with { Phase = CalloutPhase.Scheduled, DueAt = dueAt };
@@ -224,7 +225,7 @@ public sealed class CallClassifier(BoardRules rules)
         return source[..MaxDestinationLength];
     }
 
-    private static void ReportOddRows(decimal callId, List<CallEventRow> rows, ICollection<RowAnomaly> anomalies)
+    private void ReportOddRows(decimal callId, List<CallEventRow> rows, ICollection<RowAnomaly> anomalies)
     {
         foreach (var row in rows)
         {
@@ -234,7 +235,8 @@ public sealed class CallClassifier(BoardRules rules)
             {
                 anomalies.Add(new RowAnomaly(RowAnomaly.MissingQueueKey, $"call_id {callId} rec_id {row.RecId}"));
             }
-            if (type == PuzzelCodes.Conversation && string.IsNullOrWhiteSpace(row.Ciq) && !string.IsNullOrEmpty(row.QueueKey))
+            // A leg in another queue (the call transferred to it) is an ordinary conversation there, without ciq.
+            if (type == PuzzelCodes.Conversation && string.IsNullOrWhiteSpace(row.Ciq) && rules.IsCalloutQueue(row.QueueKey))
             {
                 anomalies.Add(new RowAnomaly(RowAnomaly.MissingCiq, $"call_id {callId} rec_id {row.RecId}"));
             }

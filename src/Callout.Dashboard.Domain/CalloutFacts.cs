@@ -32,6 +32,9 @@ public sealed record CalloutFacts
     public required DateTime OrderedAt { get; init; }
     public required CalloutPhase Phase { get; init; }
 
+    /// <summary>Ordered as a scheduled call (§8.6), whatever became of it since.</summary>
+    public bool Scheduled { get; init; }
+
     /// <summary>Scheduled callouts only: when the call is due.</summary>
     public DateTime? DueAt { get; init; }
 

@@ -23,8 +23,7 @@ public static class SnapshotBuilder
         var cancelled = new List<CancelledCallout>();
         var queues = new Dictionary<string, QueueCounter>(StringComparer.Ordinal);
         var agentsInView = new HashSet<int>();
-        // Per agent, when the earliest of their open callouts was ordered, and the latest (§9.3).
-        var liveAgents = new Dictionary<int, (DateTime First, DateTime Last)>();
+        var callingAgents = new CallingAgents();
         var agentToAgent = 0;
 
         foreach (var call in state.Calls.Values)
@@ -35,7 +34,13 @@ public static class SnapshotBuilder
                 continue;
             }
             // A call ordered days ahead is a bad row (reported when folded): listing it would mislead.
-            if (!filter.Includes(call.QueueKey) || call.OrderedAt > now.AddDays(1))
+            if (call.OrderedAt > now.AddDays(1))
+            {
+                continue;
+            }
+            // An agent's state does not depend on the queues a viewer picked.
+            callingAgents.Add(call, rules, now);
+            if (!filter.Includes(call.QueueKey))
             {
                 continue;
             }
@@ -54,12 +59,6 @@ public static class SnapshotBuilder
                     var awaiting = rules.Elapsed(call.OrderedAt, now) > rules.InProgressLimit;
                     active.Add(new ActiveCallout(Id(call), call.QueueKey, call.AgentId, call.Destination, rules.WithOffset(call.OrderedAt), awaiting ? ActiveState.AwaitingData : ActiveState.InProgress, call.OrderedByAgentId));
                     counter.Active++;
-                    if (!awaiting && call.AgentId is int talking)
-                    {
-                        liveAgents[talking] = liveAgents.TryGetValue(talking, out var open)
-                            ? (Min(open.First, call.OrderedAt), Max(open.Last, call.OrderedAt))
-                            : (call.OrderedAt, call.OrderedAt);
-                    }
                     break;
                 case CalloutPhase.Scheduled:
                     var due = call.DueAt!.Value;
@@ -101,7 +100,7 @@ public static class SnapshotBuilder
             [.. recent.OrderByDescending(r => r.EndedAt).ThenBy(r => r.CallId, StringComparer.Ordinal)],
             [.. scheduled.OrderBy(s => s.DueAt).ThenBy(s => s.CallId, StringComparer.Ordinal)],
             [.. cancelled.OrderByDescending(c => c.At).ThenBy(c => c.CallId, StringComparer.Ordinal)],
-            Agents(state, rules, filter, agentsInView, liveAgents, today),
+            Agents(state, rules, filter, agentsInView, callingAgents, today),
             Queues(state, rules, filter, queues),
             agentToAgent);
     }
@@ -116,38 +115,18 @@ public static class SnapshotBuilder
         state.Poll.LastError);
 
     private static List<AgentView> Agents(BoardState state, BoardRules rules, QueueFilter filter, HashSet<int> agentsInView,
-        Dictionary<int, (DateTime First, DateTime Last)> liveAgents, DateTime today) =>
+        CallingAgents callingAgents, DateTime today) =>
         [.. state.AgentStatuses.Values
             // Agents are not tied to queues in Raw data: a filtered view shows those who work its callouts.
             .Where(a => filter.IsAll ? a.Since >= today || a.Presence != AgentPresence.LoggedOff : agentsInView.Contains(a.AgentId))
             .Select(a =>
             {
                 state.AgentNames.TryGetValue(a.AgentId, out var row);
-                var (presence, pauseType, since, connectedAndPause) = WithOpenCallouts(a, liveAgents);
+                var (presence, pauseType, since, connectedAndPause) = callingAgents.StatusOf(a);
                 return new AgentView(a.AgentId, NameOf(a.AgentId, row), row?.UsergroupName, presence, pauseType, rules.WithOffset(since), connectedAndPause);
             })
             .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(a => a.AgentId)];
-
-    /// <summary>
-    /// §9.3: "If the agent Calls out while in status Pause, the pause will be aborted" (its 'r' may land after the
-    /// order), while "If Pause is clicked while connected, the agent will be in status [Connected and Pause]". So a
-    /// pause that began after an open callout was ordered is Connected-and-Pause; a callout ordered after the pause
-    /// began ended that pause. Pause clicked in wrap-up looks the same until the call's rows land.
-    /// </summary>
-    private static (AgentPresence Presence, string? PauseType, DateTime Since, bool ConnectedAndPause) WithOpenCallouts(
-        AgentStatus agent, Dictionary<int, (DateTime First, DateTime Last)> liveAgents)
-    {
-        if (agent.Presence != AgentPresence.Paused || !liveAgents.TryGetValue(agent.AgentId, out var open))
-        {
-            return (agent.Presence, agent.PauseType, agent.Since, false);
-        }
-        if (open.Last > agent.Since)
-        {
-            return (AgentPresence.LoggedOn, null, open.Last, false);
-        }
-        return (agent.Presence, agent.PauseType, agent.Since, open.First < agent.Since);
-    }
 
     private static void AddAgent(HashSet<int> agents, int? agentId)
     {
@@ -157,9 +136,50 @@ public static class SnapshotBuilder
         }
     }
 
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+    /// <summary>
+    /// What the callouts say of their agents' status (§9.3): "If the agent Calls out while in status Pause, the pause
+    /// will be aborted (a Return from pause event is created)", which may land after the call; "If Pause is clicked
+    /// while connected, the agent will be in status [Connected and Pause]". So a pause that began after an open
+    /// callout was ordered is Connected-and-Pause, and a callout the agent ordered after the pause began ended that
+    /// pause. Pause clicked in wrap-up looks like Connected-and-Pause until the call's rows land.
+    /// </summary>
+    private sealed class CallingAgents
+    {
+        private readonly Dictionary<int, DateTime> _firstOpen = [];
+        private readonly Dictionary<int, DateTime> _lastCalledOut = [];
 
-    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+        public void Add(CalloutFacts call, BoardRules rules, DateTime now)
+        {
+            if (call.AgentId is not int agent || call.Phase == CalloutPhase.Scheduled)
+            {
+                return;
+            }
+            if (call.Phase == CalloutPhase.InProgress && rules.Elapsed(call.OrderedAt, now) <= rules.InProgressLimit)
+            {
+                _firstOpen[agent] = _firstOpen.TryGetValue(agent, out var first) && first < call.OrderedAt ? first : call.OrderedAt;
+            }
+            // A scheduled call is given to a Ready agent at its time, not ordered from the pause of the one who takes it.
+            var calledOutHimself = !call.Scheduled && (call.OrderedByAgentId is null || call.OrderedByAgentId == agent);
+            if (calledOutHimself && call.Phase != CalloutPhase.Deleted)
+            {
+                _lastCalledOut[agent] = _lastCalledOut.TryGetValue(agent, out var last) && last > call.OrderedAt ? last : call.OrderedAt;
+            }
+        }
+
+        public (AgentPresence Presence, string? PauseType, DateTime Since, bool ConnectedAndPause) StatusOf(AgentStatus agent)
+        {
+            if (agent.Presence != AgentPresence.Paused)
+            {
+                return (agent.Presence, agent.PauseType, agent.Since, false);
+            }
+            if (_lastCalledOut.TryGetValue(agent.AgentId, out var calledOut) && calledOut > agent.Since)
+            {
+                return (AgentPresence.LoggedOn, null, calledOut, false);
+            }
+            var connected = _firstOpen.TryGetValue(agent.AgentId, out var open) && open < agent.Since;
+            return (agent.Presence, agent.PauseType, agent.Since, connected);
+        }
+    }
 
     private static string NameOf(int agentId, AgentRow? row) =>
         row switch

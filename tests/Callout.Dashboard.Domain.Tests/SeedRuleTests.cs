@@ -236,4 +236,46 @@ public sealed class SeedRuleTests
 
         Assert.Equal(Rows.Number, Assert.Single(board.Snapshot().RecentCallouts).Destination);
     }
+
+    /// <summary>The callout from Pause ended before its late 'r' landed: the pause was still aborted by it.</summary>
+    [Fact]
+    public void Snapshot_CalloutFromPauseFinishedBeforeItsReturnLanded_IsLoggedOn()
+    {
+        var board = new BoardHarness(At(10, 10));
+        board.ApplyAgents(Rows.AgentEvent("i", At(8, 0)), Rows.AgentEvent("p", At(9, 30), pauseType: "Lunch"));
+
+        board.Apply(Rows.Completed(7001, s_ordered));
+
+        var agent = Assert.Single(board.Snapshot().Agents);
+        Assert.Equal((AgentPresence.LoggedOn, false), (agent.Status, agent.ConnectedAndPause));
+        // Views filtered to another queue say the same of the agent.
+        Assert.Equal(AgentPresence.LoggedOn, Assert.Single(board.Snapshot(Rows.QueueX).Agents).Status);
+    }
+
+    /// <summary>A scheduled call the queue gave a paused agent's colleague says nothing of that agent's pause; nor is it called out from a pause.</summary>
+    [Fact]
+    public void Snapshot_ScheduledCallMadeAfterThePauseBegan_DoesNotEndThePause()
+    {
+        var board = new BoardHarness(At(11, 10));
+        board.ApplyAgents(Rows.AgentEvent("i", At(8, 0)), Rows.AgentEvent("p", At(9, 30), pauseType: "Lunch"));
+
+        board.Apply(Rows.Rewritten(
+            [.. Rows.Ordered(7001, s_ordered, initiationSec: 3600), Rows.AgentLeg(7001, At(11, 0)), Rows.ContactLeg(7001, At(11, 0, 5))],
+            firstRecId: 100));
+
+        Assert.Equal(AgentPresence.Paused, Assert.Single(board.Snapshot().Agents).Status);
+    }
+
+    /// <summary>Put through another queue, the call's leg there is that queue's ordinary conversation, without ciq: no odd row.</summary>
+    [Fact]
+    public void Classify_LegInTheQueueItWasTransferredTo_IsNoOddRow()
+    {
+        var board = new BoardHarness(At(10, 30));
+        var toQueue = Rows.Queue(7001, s_calls.AddSeconds(60), "k", queueKey: "Inbound_Support", recId: 5, sequence: 5);
+        var agentThere = Rows.AgentLeg(7001, s_calls.AddSeconds(80), agentId: Rows.OtherAgentId, recId: 6, sequence: 6) with { QueueKey = "Inbound_Support", Ciq = null };
+
+        var result = board.Apply(Rows.Rewritten([.. Rows.Completed(7001, s_ordered), toQueue, agentThere], firstRecId: 200));
+
+        Assert.Empty(result.Anomalies);
+    }
 }
