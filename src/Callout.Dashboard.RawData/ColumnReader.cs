@@ -14,32 +14,38 @@ internal sealed class ColumnReader(DbDataReader reader)
     private readonly Dictionary<string, int> _ordinals = Enumerable.Range(0, reader.FieldCount)
         .ToDictionary(reader.GetName, i => i, StringComparer.OrdinalIgnoreCase);
 
-    public DateTime Time(string column) => Required(column, i => reader.GetFieldValue<DateTime>(i));
+    public DateTime Time(string column) => Required(column, static (r, i) => r.GetFieldValue<DateTime>(i));
 
-    public DateTime? NullableTime(string column) => Optional(column, i => reader.GetFieldValue<DateTime>(i));
+    public DateTime? NullableTime(string column) => Optional(column, static (r, i) => r.GetFieldValue<DateTime>(i));
 
-    public DateTimeOffset? NullableTimeWithOffset(string column) => Optional(column, i => reader.GetFieldValue<DateTimeOffset>(i));
+    public DateTimeOffset? NullableTimeWithOffset(string column) => Optional(column, static (r, i) => r.GetFieldValue<DateTimeOffset>(i));
 
-    public Guid? NullableGuid(string column) => Optional(column, i => reader.GetFieldValue<Guid>(i));
+    public Guid? NullableGuid(string column) => Optional(column, static (r, i) => r.GetFieldValue<Guid>(i));
 
     /// <summary>call_id as an integral decimal: SQLite keeps it as text, and may hold it as "7001.0".</summary>
-    public decimal Id(string column) => Required(column, i => decimal.Truncate(reader.GetValue(i) is string text
-        ? decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture)
-        : System.Convert.ToDecimal(reader.GetValue(i), CultureInfo.InvariantCulture)));
+    public decimal Id(string column) => Required(column, static (r, i) => decimal.Truncate(
+        r.GetFieldType(i) == typeof(decimal) ? r.GetDecimal(i)
+        : r.GetValue(i) is string text ? decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture)
+        : System.Convert.ToDecimal(r.GetValue(i), CultureInfo.InvariantCulture)));
 
-    public long Long(string column) => Required(column, i => System.Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public long Long(string column) => Required(column, static (r, i) => r.GetFieldType(i) == typeof(long) ? r.GetInt64(i) : System.Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture));
 
-    public long? NullableLong(string column) => Optional(column, i => System.Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public long? NullableLong(string column) => Optional(column, static (r, i) => System.Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture));
 
-    public int Int(string column) => Required(column, i => System.Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public int Int(string column) => Required(column, static (r, i) => System.Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture));
 
-    public int? NullableInt(string column) => Optional(column, i => System.Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public int? NullableInt(string column) => Optional(column, static (r, i) => System.Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture));
 
-    public short? NullableShort(string column) => Optional(column, i => System.Convert.ToInt16(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public short? NullableShort(string column) => Optional(column, static (r, i) => System.Convert.ToInt16(r.GetValue(i), CultureInfo.InvariantCulture));
 
-    public bool? NullableFlag(string column) => Optional(column, i => System.Convert.ToBoolean(reader.GetValue(i), CultureInfo.InvariantCulture));
+    public bool? NullableFlag(string column) => Optional(column, static (r, i) => System.Convert.ToBoolean(r.GetValue(i), CultureInfo.InvariantCulture));
 
-    public string? Text(string column) => reader.IsDBNull(_ordinals[column]) ? null : ReadAs(column, i => reader.GetValue(i) is string text ? text : System.Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!, _ordinals[column]);
+    public string? Text(string column)
+    {
+        var ordinal = _ordinals[column];
+        return reader.IsDBNull(ordinal) ? null
+            : ReadAs(column, static (r, i) => r.GetValue(i) is string text ? text : System.Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)!, ordinal);
+    }
 
     /// <summary>The call id when it can be read, to drop the rest of a call with a bad row.</summary>
     public decimal? TryId(string column)
@@ -80,7 +86,7 @@ internal sealed class ColumnReader(DbDataReader reader)
     /// <summary>A code Puzzel always writes (event_type): NULL is a bad value.</summary>
     public string RequiredCode(string column) => Code(column) ?? throw new RawValueException(column, "is NULL where Raw data promises a value");
 
-    private T Required<T>(string column, Func<int, T> read)
+    private T Required<T>(string column, Func<DbDataReader, int, T> read)
     {
         var ordinal = _ordinals[column];
         return reader.IsDBNull(ordinal)
@@ -88,17 +94,17 @@ internal sealed class ColumnReader(DbDataReader reader)
             : ReadAs(column, read, ordinal);
     }
 
-    private T? Optional<T>(string column, Func<int, T> read) where T : struct
+    private T? Optional<T>(string column, Func<DbDataReader, int, T> read) where T : struct
     {
         var ordinal = _ordinals[column];
         return reader.IsDBNull(ordinal) ? null : ReadAs(column, read, ordinal);
     }
 
-    private static T ReadAs<T>(string column, Func<int, T> read, int ordinal)
+    private T ReadAs<T>(string column, Func<DbDataReader, int, T> read, int ordinal)
     {
         try
         {
-            return read(ordinal);
+            return read(reader, ordinal);
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
         {

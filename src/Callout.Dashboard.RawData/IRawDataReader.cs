@@ -12,11 +12,14 @@ public interface IRawDataReader
     /// </summary>
     Task<RawDataSchema> DiscoverSchemaAsync(CancellationToken cancellationToken);
 
-    /// <summary>call_id, rec_id and dte_updated of every call_events row stamped after <paramref name="since"/>.</summary>
+    /// <summary>rec_id and dte_updated of every call_events row stamped after <paramref name="since"/>.</summary>
     Task<RawRead<RowStamp>> ReadRowStampsAsync(DateTime since, CancellationToken cancellationToken);
 
-    /// <summary>Every row of those of the calls that are callouts or agent-to-agent calls.</summary>
-    Task<RawRead<CallEventRow>> ReadCallsAsync(IReadOnlyCollection<decimal> callIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every row of the callouts and agent-to-agent calls that have one of <paramref name="recIds"/> among their rows
+    /// stamped after <paramref name="since"/>.
+    /// </summary>
+    Task<RawRead<CallEventRow>> ReadCallsWithRowsAsync(DateTime since, IReadOnlyCollection<long> recIds, CancellationToken cancellationToken);
 
     Task<RawRead<CallEventRow>> ReadStartupCallsAsync(StartupWindow window, CancellationToken cancellationToken);
 
@@ -37,8 +40,8 @@ public sealed record RawRead<T>(IReadOnlyList<T> Rows, IReadOnlyList<RowAnomaly>
     public static readonly RawRead<T> Empty = new([], []);
 }
 
-/// <summary>What identifies one visible version of a call_events row: a rewrite gives every row a new rec_id.</summary>
-public readonly record struct RowStamp(decimal CallId, long RecId, DateTime DteUpdated);
+/// <summary>One visible version of a call_events row: a rewrite gives every row of the call a new rec_id.</summary>
+public readonly record struct RowStamp(long RecId, DateTime DteUpdated);
 
 /// <summary>
 /// What the start-up read loads: calls touched since <see cref="RecentFrom"/>, and callouts still open that were

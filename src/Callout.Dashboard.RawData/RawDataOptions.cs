@@ -19,7 +19,7 @@ public sealed class RawDataOptions
     /// or a mirror copying in batches makes rows visible minutes after their stamp. Rows already seen are not read
     /// again, so a long overlap costs one light index range per poll.
     /// </remarks>
-    public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     // An array, not a list: the configuration binder replaces arrays but appends to lists' defaults.
     public string[] CalloutQueuePrefixes { get; set; } = ["__Callout_"];

@@ -20,8 +20,8 @@ public sealed partial class RawDataReader : IRawDataReader
     // the default 4 MB the hash spills to disk and the load takes about half as long again.
     internal const string StartupSettings = "SET LOCAL jit = off; SET LOCAL work_mem = '64MB'";
 
-    /// <summary>Ids per statement: a long outage can leave thousands of changed calls to read.</summary>
-    private const int IdsPerStatement = 1000;
+    /// <summary>rec_ids per statement: after a long outage the window holds many new rows, read in a few statements.</summary>
+    private const int IdsPerStatement = 10_000;
 
     private readonly IRawDataConnections _connections;
     private readonly RawDataOptions _options;
@@ -59,42 +59,45 @@ public sealed partial class RawDataReader : IRawDataReader
     internal async Task<string> RowStampsSqlAsync(CancellationToken cancellationToken) => (await StatementsAsync(cancellationToken)).RowStamps;
 
     /// <summary>The changed-calls statement as run (the benchmark shows its plan).</summary>
-    internal async Task<string> CallsByIdSqlAsync(CancellationToken cancellationToken) => (await StatementsAsync(cancellationToken)).CallsById;
+    internal async Task<string> CallsWithRowsSqlAsync(CancellationToken cancellationToken) => (await StatementsAsync(cancellationToken)).CallsWithRows;
 
     public async Task<RawRead<RowStamp>> ReadRowStampsAsync(DateTime since, CancellationToken cancellationToken)
     {
         var statements = await StatementsAsync(cancellationToken);
-        return await QueryAsync(statements.RowStamps, new { since }, c => new RowStamp(c.Id("call_id"), c.Long("rec_id"), c.Time("dte_updated")),
+        return await QueryAsync(statements.RowStamps, new { since }, c => new RowStamp(c.Long("rec_id"), c.Time("dte_updated")),
             RawDataSchema.CallEvents, cancellationToken);
     }
 
-    public async Task<RawRead<CallEventRow>> ReadCallsAsync(IReadOnlyCollection<decimal> callIds, CancellationToken cancellationToken)
+    public async Task<RawRead<CallEventRow>> ReadCallsWithRowsAsync(DateTime since, IReadOnlyCollection<long> recIds, CancellationToken cancellationToken)
     {
-        if (callIds.Count == 0)
+        if (recIds.Count == 0)
         {
             return RawRead<CallEventRow>.Empty;
         }
         var statements = await StatementsAsync(cancellationToken);
         var rows = new List<CallEventRow>();
         var anomalies = new List<RowAnomaly>();
-        foreach (var chunk in callIds.Distinct().Chunk(IdsPerStatement))
+        var read = new HashSet<decimal>();
+        foreach (var chunk in recIds.Distinct().Chunk(IdsPerStatement))
         {
-            object ids = statements.Schema.IsPostgreSql ? chunk : SqliteIds(chunk);
-            var read = await ReadCallRowsAsync(statements.CallsById, WithPrefixes(new { ids }), null, cancellationToken);
-            rows.AddRange(read.Rows);
-            anomalies.AddRange(read.Anomalies);
+            object ids = statements.Schema.IsPostgreSql ? chunk : System.Text.Json.JsonSerializer.Serialize(chunk);
+            var calls = await ReadCallRowsAsync(statements.CallsWithRows, WithPrefixes(new { since, recIds = ids }), null, cancellationToken);
+            // Rows of one call can fall in two chunks: each call is taken once.
+            var fresh = calls.Rows.Select(r => r.CallId).Distinct().Where(read.Add).ToHashSet();
+            rows.AddRange(calls.Rows.Where(r => fresh.Contains(r.CallId)));
+            anomalies.AddRange(calls.Anomalies);
         }
         return new RawRead<CallEventRow>(rows, anomalies);
     }
 
     /// <summary>
     /// Every callout row of every call with a row stamped after <paramref name="since"/>: what a poller that
-    /// remembered nothing would read. Tests and the naive-viewer benchmark use it.
+    /// remembered nothing would read. Tests use it.
     /// </summary>
     public async Task<RawRead<CallEventRow>> ReadChangedCallsAsync(DateTime since, CancellationToken cancellationToken)
     {
         var stamps = await ReadRowStampsAsync(since, cancellationToken);
-        var calls = await ReadCallsAsync([.. stamps.Rows.Select(s => s.CallId).Distinct()], cancellationToken);
+        var calls = await ReadCallsWithRowsAsync(since, [.. stamps.Rows.Select(s => s.RecId)], cancellationToken);
         return calls with { Anomalies = [.. stamps.Anomalies, .. calls.Anomalies] };
     }
 
@@ -157,17 +160,6 @@ public sealed partial class RawDataReader : IRawDataReader
         var read = await QueryAsync(sql, null, c => (Key: c.Text("queue_key"), Name: c.Text("descript")), RawDataSchema.Queues, cancellationToken);
         return new RawRead<QueueRow>([.. read.Rows.Where(r => r.Key is not null).Select(r => new QueueRow(r.Key!, r.Name))], read.Anomalies);
     }
-
-    /// <summary>
-    /// SQLite keeps call_id as text, so ids above 2^63 survive: "7001" as a mirror writes it, "7001.0" as
-    /// Microsoft.Data.Sqlite writes a decimal. Both spellings are asked for, so the call_id index still serves.
-    /// </summary>
-    private static string SqliteIds(IEnumerable<decimal> ids) =>
-        System.Text.Json.JsonSerializer.Serialize(ids.SelectMany(id =>
-        {
-            var text = decimal.Truncate(id).ToString("0", CultureInfo.InvariantCulture);
-            return new[] { text, text + ".0" };
-        }));
 
     private async ValueTask<RawDataStatements> StatementsAsync(CancellationToken cancellationToken)
     {

@@ -26,17 +26,23 @@ internal sealed class RawDataStatements
             + (schema.ExtrasTable is null ? ", NULL AS agent2agent" : ", x.agent2agent");
         var extrasJoin = schema.ExtrasTable is null ? "" : $"LEFT JOIN {schema.ExtrasTable} x ON x.rec_id = ce.rec_id";
 
-        RowStamps = "SELECT call_id, rec_id, dte_updated FROM call_events WHERE dte_updated > @since";
-        CallsById = string.Format(CultureInfo.InvariantCulture, """
-            WITH relevant AS (
+        // Two columns read from the dte_updated index range, no call_id: decoding numeric(19,0) and grouping by it
+        // cost more than the rows, and only rows not seen before need their call.
+        RowStamps = "SELECT rec_id, dte_updated FROM call_events WHERE dte_updated > @since";
+        CallsWithRows = string.Format(CultureInfo.InvariantCulture, """
+            WITH changed AS (
+              SELECT DISTINCT call_id FROM call_events WHERE dte_updated > @since AND {0}
+            ),
+            relevant AS (
               SELECT DISTINCT ce.call_id FROM call_events ce
-              WHERE {0} AND ({1})
+              WHERE {1} AND ({2})
             )
-            SELECT {2}
+            SELECT {3}
             FROM call_events ce
-            {3}
-            WHERE ce.call_id IN (SELECT call_id FROM relevant)
-            """, IdsParameter(postgres, "ce"), Relevant("ce", prefixCount), callColumns, extrasJoin);
+            {4}
+            WHERE {5}
+            """, RecIdsParameter(postgres), CallIdIn(postgres, "ce", "SELECT call_id FROM changed"), Relevant("ce", prefixCount),
+            callColumns, extrasJoin, CallIdIn(postgres, "ce", "SELECT call_id FROM relevant"));
         Startup = StartupCallsQuery.Build(postgres, callColumns, extrasJoin, this, prefixCount);
 
         if (schema.AgentEventColumns is { } agentColumns)
@@ -64,11 +70,11 @@ internal sealed class RawDataStatements
 
     public RawDataSchema Schema => _schema;
 
-    /// <summary>Every row stamped after @since: what the poll looks at to find the calls with rows it has not seen.</summary>
+    /// <summary>Every row stamped after @since: what the poll looks at to find the rows it has not seen.</summary>
     public string RowStamps { get; }
 
-    /// <summary>The callouts and agent-to-agent calls among @ids, each read whole (§8.3).</summary>
-    public string CallsById { get; }
+    /// <summary>The callouts and agent-to-agent calls with one of @recIds among their rows stamped after @since, each read whole (§8.3).</summary>
+    public string CallsWithRows { get; }
 
     public string Startup { get; }
 
@@ -129,12 +135,9 @@ internal sealed class RawDataStatements
     public static string PrefixClauses(string alias, int count) =>
         string.Join(" OR ", Enumerable.Range(0, count).Select(i => $@"{alias}.queue_key LIKE @prefix{i} ESCAPE '\'"));
 
-    /// <summary>
-    /// "alias.call_id is one of @ids". PostgreSQL gets a numeric[] (its length known, each id looked up in the
-    /// call_id index); SQLite keeps call_id as text and gets the ids as a JSON array of strings.
-    /// </summary>
-    private static string IdsParameter(bool postgres, string alias) =>
-        postgres ? $"{alias}.call_id = ANY(@ids)" : $"{alias}.call_id IN (SELECT value FROM json_each(@ids))";
+    /// <summary>"rec_id is one of @recIds": a bigint[] for PostgreSQL, a JSON array for SQLite.</summary>
+    private static string RecIdsParameter(bool postgres) =>
+        postgres ? "rec_id = ANY(@recIds)" : "rec_id IN (SELECT value FROM json_each(@recIds))";
 
     /// <summary>"alias.call_id IN (ids)", written so that each id is looked up in the call_id index.</summary>
     /// <remarks>

@@ -188,14 +188,6 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     public Task RewriteNewestCallsAsync(int count, DateTime stamp, CancellationToken cancellationToken) =>
         ExecuteAsync(RewriteNewestCalls, new { count, stamp }, cancellationToken);
 
-    /// <summary>The calls whose rows carry this stamp: the ones a case rewrote.</summary>
-    public async Task<decimal[]> ChangedCallIdsAsync(DateTime stamp, CancellationToken cancellationToken)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await connection.QueryAsync<decimal>(new CommandDefinition("SELECT DISTINCT call_id FROM call_events WHERE dte_updated = @stamp", new { stamp }, cancellationToken: cancellationToken));
-        return [.. ids];
-    }
-
     public Task<long> CountChangedCallsAsync(DateTime since, CancellationToken cancellationToken) =>
         ScalarAsync<long>(CountChangedCalls, new { since }, cancellationToken);
 

@@ -216,7 +216,7 @@ public static partial class FanoutBenchmark
                         var agentRows = (await reader.ReadChangedAgentEventsAsync(agents - options.OverlapWindow, cancellationToken)).Rows;
                         var seen = Stopwatch.GetTimestamp();
                         // The row stamps and the agent events every time, the changed calls when there are any.
-                        counters.Polled(changed.ChangedCallCount > 0 ? 3 : 2, Stopwatch.GetElapsedTime(began, seen).TotalMilliseconds);
+                        counters.Polled(changed.NewRowCount > 0 ? 3 : 2, Stopwatch.GetElapsedTime(began, seen).TotalMilliseconds);
                         foreach (var row in changed.Rows)
                         {
                             if (row.EventType == PuzzelCodes.Queue && (_onlyQueueKey is null || string.Equals(row.QueueKey, _onlyQueueKey, StringComparison.Ordinal)))

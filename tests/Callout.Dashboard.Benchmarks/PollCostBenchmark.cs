@@ -102,14 +102,14 @@ public static partial class PollCostBenchmark
             }
         }
 
-        var changedIds = await database.ChangedCallIdsAsync(stamp, cancellationToken);
+        var newRows = (await reader.ReadRowStampsAsync(since, cancellationToken)).Rows.Except(seen).Select(r => r.RecId).ToArray();
         var plan = new List<string> { "-- row stamps of the window:" };
         plan.AddRange(await database.QueryLinesAsync("EXPLAIN (ANALYZE, BUFFERS) " + await reader.RowStampsSqlAsync(cancellationToken), new { since }, cancellationToken));
         if (changed > 0)
         {
             plan.Add("-- the changed calls, read whole:");
-            plan.AddRange(await database.QueryLinesAsync("EXPLAIN (ANALYZE, BUFFERS) " + await reader.CallsByIdSqlAsync(cancellationToken),
-                new { ids = changedIds, prefix0 = CalloutPrefixPattern }, cancellationToken));
+            plan.AddRange(await database.QueryLinesAsync("EXPLAIN (ANALYZE, BUFFERS) " + await reader.CallsWithRowsSqlAsync(cancellationToken),
+                new { since, recIds = newRows, prefix0 = CalloutPrefixPattern }, cancellationToken));
         }
         return new PollCase(changed, callsInWindow, Summarize(timings), calls.Rows.Count, agentRows.Count, plan);
     }

@@ -48,9 +48,9 @@ CREATE TABLE IF NOT EXISTS call_events (
     add_originating        varchar(50)
 );
 
--- The poller's incremental read walks dte_updated, then re-reads whole calls by call_id; the start-up read
--- also finds today's rows by dte_start.
-CREATE INDEX IF NOT EXISTS ix_call_events_dte_updated ON call_events (dte_updated);
+-- The poller's incremental read walks dte_updated (with rec_id, from the index alone), then re-reads whole calls
+-- by call_id; the start-up read also finds today's rows by dte_start.
+CREATE INDEX IF NOT EXISTS ix_call_events_dte_updated ON call_events (dte_updated) INCLUDE (rec_id);
 CREATE INDEX IF NOT EXISTS ix_call_events_call_id ON call_events (call_id);
 CREATE INDEX IF NOT EXISTS ix_call_events_dte_start ON call_events (dte_start);
 -- varchar_pattern_ops lets LIKE '\_\_Callout\_%' use the index whatever the database's collation. The

@@ -49,7 +49,8 @@ CREATE TABLE IF NOT EXISTS call_events (
     add_originating        TEXT
 );
 
-CREATE INDEX IF NOT EXISTS ix_call_events_dte_updated ON call_events (dte_updated);
+-- rec_id beside dte_updated: the poll's row stamps come from the index alone.
+CREATE INDEX IF NOT EXISTS ix_call_events_dte_updated ON call_events (dte_updated, rec_id);
 CREATE INDEX IF NOT EXISTS ix_call_events_call_id ON call_events (call_id);
 CREATE INDEX IF NOT EXISTS ix_call_events_dte_start ON call_events (dte_start);
 CREATE INDEX IF NOT EXISTS ix_call_events_queue_key_dte_start ON call_events (queue_key, dte_start);

@@ -67,6 +67,26 @@ public abstract class BoardSyncContract(string provider) : IAsyncLifetime
         Assert.Equal(["1", "2"], _board.Snapshot(QueueFilter.All).ActiveCallouts.Select(c => c.CallId));
     }
 
+    /// <summary>§9.5 within one call: a mirror copies a call's Conversation row in a later batch, stamped as the order rows were.</summary>
+    [Fact]
+    public async Task Poll_RowOfAKnownCallVisibleLateWithTheSameStamp_IsFoldedIn()
+    {
+        var call = new CallRows(1, s_now.AddMinutes(-5)).UpdatedAt(s_now.AddMinutes(-1));
+        await _db.Writer.WriteCallAsync(call.Order());
+        await _sync.PollOnceAsync(default);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await _sync.PollOnceAsync(default);
+        Assert.Single(_board.Snapshot(QueueFilter.All).ActiveCallouts);
+
+        await _db.Writer.AppendRowsAsync([call.Row(3, PuzzelCodes.Conversation, s_now.AddMinutes(-4), 20) with { Ciq = "a", QueueKey = "__Callout_Sales", AgentId = 1001, ResultCode = "b" }]);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await _sync.PollOnceAsync(default);
+
+        var snapshot = _board.Snapshot(QueueFilter.All);
+        Assert.Empty(snapshot.ActiveCallouts);
+        Assert.Equal(CalloutOutcome.AgentNotReached, Assert.Single(snapshot.RecentCallouts).Outcome);
+    }
+
     /// <summary>The long overlap costs nothing when nothing changed: calls already seen are not read again.</summary>
     [Fact]
     public async Task Poll_NothingNew_ReadsNoCallAgain()
@@ -315,10 +335,11 @@ internal sealed class CountingCalls(IRawDataReader inner) : IRawDataReader
 
     public Task<RawRead<RowStamp>> ReadRowStampsAsync(DateTime since, CancellationToken cancellationToken) => inner.ReadRowStampsAsync(since, cancellationToken);
 
-    public Task<RawRead<CallEventRow>> ReadCallsAsync(IReadOnlyCollection<decimal> callIds, CancellationToken cancellationToken)
+    public async Task<RawRead<CallEventRow>> ReadCallsWithRowsAsync(DateTime since, IReadOnlyCollection<long> recIds, CancellationToken cancellationToken)
     {
-        CallsRead.AddRange(callIds);
-        return inner.ReadCallsAsync(callIds, cancellationToken);
+        var read = await inner.ReadCallsWithRowsAsync(since, recIds, cancellationToken);
+        CallsRead.AddRange(read.Rows.Select(r => r.CallId).Distinct());
+        return read;
     }
 
     public Task<RawRead<CallEventRow>> ReadStartupCallsAsync(StartupWindow window, CancellationToken cancellationToken) => inner.ReadStartupCallsAsync(window, cancellationToken);

@@ -45,8 +45,8 @@ public sealed class CountingReader : IRawDataReader
         return CountAsync(() => _inner.ReadRowStampsAsync(since, cancellationToken));
     }
 
-    public Task<RawRead<CallEventRow>> ReadCallsAsync(IReadOnlyCollection<decimal> callIds, CancellationToken cancellationToken) =>
-        CountAsync(() => _inner.ReadCallsAsync(callIds, cancellationToken));
+    public Task<RawRead<CallEventRow>> ReadCallsWithRowsAsync(DateTime since, IReadOnlyCollection<long> recIds, CancellationToken cancellationToken) =>
+        CountAsync(() => _inner.ReadCallsWithRowsAsync(since, recIds, cancellationToken));
 
     public Task<RawRead<CallEventRow>> ReadStartupCallsAsync(StartupWindow window, CancellationToken cancellationToken)
     {
