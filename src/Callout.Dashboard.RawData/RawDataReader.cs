@@ -41,9 +41,6 @@ public sealed partial class RawDataReader : IRawDataReader
         }
     }
 
-    /// <summary>The schema found last, or null before the first discovery.</summary>
-    public RawDataSchema? Schema => _statements?.Schema;
-
     public async Task<RawDataSchema> DiscoverSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
