@@ -3,7 +3,7 @@
 #
 # Run by the official postgres image from /docker-entrypoint-initdb.d, in name order, on the first
 # start with an empty data volume only: after 01-schema.sql (our
-# src/Callout.Dashboard.RawData/Schema/postgresql.sql, mounted by docker-compose.yml) has created
+# src/Callout.Dashboard.Simulator/Database/Schema/postgresql.sql, mounted by docker-compose.yml) has created
 # the tables. The image executes this file if it is executable and sources it otherwise; both work.
 #
 # Environment (set by docker-compose.yml):

@@ -196,7 +196,7 @@ public sealed record RawDataSchema
     }
 
     /// <summary>Puzzel's pages spell the table both <c>call_event_extras</c> and <c>call_events_extras</c>.</summary>
-    internal static string AlternateSpelling(string table) =>
+    public static string AlternateSpelling(string table) =>
         table.Contains("call_events_extras", StringComparison.OrdinalIgnoreCase)
             ? table.Replace("call_events_extras", "call_event_extras", StringComparison.OrdinalIgnoreCase)
             : table.Replace("call_event_extras", "call_events_extras", StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using System.Data;
 using Callout.Dashboard.RawData;
+using Callout.Dashboard.Simulator;
 using Dapper;
 using Npgsql;
 

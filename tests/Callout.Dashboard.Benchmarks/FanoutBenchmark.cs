@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Callout.Dashboard.Domain;
 using Callout.Dashboard.RawData;
+using Callout.Dashboard.Simulator;
 using Dapper;
 using Npgsql;
 

@@ -1,5 +1,6 @@
 using Callout.Dashboard.Domain;
 using Callout.Dashboard.RawData.Tests.TestDatabases;
+using Callout.Dashboard.Simulator;
 
 namespace Callout.Dashboard.RawData.Tests;
 

@@ -1,8 +1,9 @@
 using System.Data.Common;
 using Callout.Dashboard.Domain;
+using Callout.Dashboard.RawData;
 using Dapper;
 
-namespace Callout.Dashboard.RawData;
+namespace Callout.Dashboard.Simulator;
 
 /// <summary>
 /// Writes Puzzel-shaped rows the way Puzzel does, for the simulator, the demo and the tests. The dashboard itself

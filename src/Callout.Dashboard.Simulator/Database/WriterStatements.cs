@@ -1,4 +1,6 @@
-namespace Callout.Dashboard.RawData;
+using Callout.Dashboard.RawData;
+
+namespace Callout.Dashboard.Simulator;
 
 /// <summary>
 /// The writer's INSERTs for the tables and columns one database has (domain notes §9.7–9.8): a database older than

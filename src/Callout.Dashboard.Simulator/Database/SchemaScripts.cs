@@ -1,7 +1,8 @@
 using System.Data.Common;
+using Callout.Dashboard.RawData;
 using Dapper;
 
-namespace Callout.Dashboard.RawData;
+namespace Callout.Dashboard.Simulator;
 
 /// <summary>Which Puzzel database our scripts make: the current one, one older than v1.6, or a live mirror's shape.</summary>
 public enum SchemaShape { Current, V15, Mirror }
