@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Callout.Dashboard.Contracts;
 
 namespace Callout.Dashboard.Domain;
 

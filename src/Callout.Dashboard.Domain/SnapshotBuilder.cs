@@ -1,4 +1,5 @@
 using System.Globalization;
+using Callout.Dashboard.Contracts;
 
 namespace Callout.Dashboard.Domain;
 

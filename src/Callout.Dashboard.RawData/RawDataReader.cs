@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Callout.Dashboard.Domain;
 using Dapper;
-using Npgsql;
 
 namespace Callout.Dashboard.RawData;
 

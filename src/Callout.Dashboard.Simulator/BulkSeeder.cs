@@ -1,5 +1,3 @@
-using Callout.Dashboard.RawData;
-
 namespace Callout.Dashboard.Simulator;
 
 /// <summary>

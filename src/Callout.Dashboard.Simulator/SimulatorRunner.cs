@@ -1,5 +1,4 @@
 using Callout.Dashboard.Domain;
-using Callout.Dashboard.RawData;
 
 namespace Callout.Dashboard.Simulator;
 

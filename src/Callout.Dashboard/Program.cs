@@ -1,10 +1,10 @@
-using Callout.Dashboard.Access;
 using Callout.Dashboard.Api;
-using Callout.Dashboard.BoardHost;
 using Callout.Dashboard.Demo;
-using Callout.Dashboard.Hub;
-using Callout.Dashboard.Live;
-using Callout.Dashboard.RawDataPolling;
+using Callout.Dashboard.LiveBoard;
+using Callout.Dashboard.SignIn;
+using Callout.Dashboard.Streaming;
+using Callout.Dashboard.Ui;
+using Callout.Dashboard.Viewers;
 
 if (args is ["hash-password", ..])
 {
@@ -18,23 +18,22 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 
 // Demo first: hosted services start in this order, and the demo file must be ready before the first poll.
 builder.AddDemo();
-builder.AddRawData();
-builder.AddBoard();
+builder.AddLiveBoard();
+builder.AddViewers();
+builder.AddSignIn();
 builder.AddBoardApi();
-builder.AddBoardHub();
+builder.AddStreaming();
 builder.AddDashboardUi();
-builder.AddAccessControl();
-builder.AddRateLimits();
 
 var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseDashboardAssets();
-app.UseAccessControl();
+app.UseSignIn();
 
 app.MapAccountEndpoints();
 app.MapBoardApi();
-app.MapBoardHub();
+app.MapStreaming();
 app.MapDashboardUi();
 
 app.Run();

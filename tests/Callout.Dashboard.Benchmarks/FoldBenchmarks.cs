@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain;
 
 namespace Callout.Dashboard.Benchmarks;

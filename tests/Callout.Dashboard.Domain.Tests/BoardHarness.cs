@@ -1,3 +1,4 @@
+using Callout.Dashboard.Contracts;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Callout.Dashboard.Domain.Tests;

@@ -1,3 +1,4 @@
+using Callout.Dashboard.Contracts;
 using static Callout.Dashboard.Domain.Tests.BoardHarness;
 
 namespace Callout.Dashboard.Domain.Tests;

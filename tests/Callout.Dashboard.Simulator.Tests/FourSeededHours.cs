@@ -1,6 +1,6 @@
 using System.Globalization;
+using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain;
-using Callout.Dashboard.Simulator;
 
 namespace Callout.Dashboard.Simulator.Tests;
 

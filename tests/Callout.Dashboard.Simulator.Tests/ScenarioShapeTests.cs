@@ -1,5 +1,5 @@
+using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain;
-using Callout.Dashboard.Simulator;
 using static Callout.Dashboard.Simulator.Tests.FourSeededHours;
 
 namespace Callout.Dashboard.Simulator.Tests;

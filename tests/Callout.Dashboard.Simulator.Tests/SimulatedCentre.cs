@@ -1,5 +1,5 @@
+using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain;
-using Callout.Dashboard.Simulator;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Callout.Dashboard.Simulator.Tests;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Callout.Dashboard.Simulator;
 using Microsoft.Data.Sqlite;
 
 namespace Callout.Dashboard.Simulator.Tests;

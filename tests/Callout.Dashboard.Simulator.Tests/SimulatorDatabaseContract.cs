@@ -1,7 +1,6 @@
 using Callout.Dashboard.Domain;
 using Callout.Dashboard.RawData;
 using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Callout.Dashboard.Simulator;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,4 @@
 using Callout.Dashboard.Domain;
-using Callout.Dashboard.Simulator;
 
 namespace Callout.Dashboard.Simulator.Tests;
 

@@ -1,12 +1,11 @@
 using Bunit.TestDoubles;
-using Callout.Dashboard.Access;
-using Callout.Dashboard.Live;
+using Callout.Dashboard.LiveBoard;
+using Callout.Dashboard.Viewers;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;

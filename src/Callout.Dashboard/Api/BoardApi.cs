@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Callout.Dashboard.Access;
-using Callout.Dashboard.Live;
+using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain;
+using Callout.Dashboard.LiveBoard;
+using Callout.Dashboard.Viewers;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

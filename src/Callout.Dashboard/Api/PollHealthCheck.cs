@@ -1,11 +1,11 @@
-using Callout.Dashboard.RawDataPolling;
 using Callout.Dashboard.Domain;
+using Callout.Dashboard.LiveBoard;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Callout.Dashboard.Api;
 
 /// <summary>Healthy while the last Raw data poll succeeded; degraded, with the reason, when it failed.</summary>
-public sealed class PollHealthCheck(Board board, AnomalyLog anomalies, SchemaReport schema, Live.ServerInstance instance) : IHealthCheck
+public sealed class PollHealthCheck(Board board, AnomalyLog anomalies, SchemaReport schema, LiveBoard.ServerInstance instance) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

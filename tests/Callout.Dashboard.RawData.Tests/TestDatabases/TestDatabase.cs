@@ -1,4 +1,3 @@
-using Callout.Dashboard.RawData;
 using Callout.Dashboard.Simulator;
 using Microsoft.Data.Sqlite;
 using Npgsql;

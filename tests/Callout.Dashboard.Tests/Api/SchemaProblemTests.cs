@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
 using Callout.Dashboard.RawData;
+using Callout.Dashboard.RawData.Tests.TestDatabases;
 using Callout.Dashboard.Simulator;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
 
 namespace Callout.Dashboard.Tests.Api;

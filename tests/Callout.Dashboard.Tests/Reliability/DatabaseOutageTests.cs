@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Callout.Dashboard.Domain;
 using Callout.Dashboard.RawData.Tests.TestDatabases;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

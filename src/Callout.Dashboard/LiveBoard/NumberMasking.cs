@@ -1,0 +1,34 @@
+using Callout.Dashboard.Contracts;
+
+namespace Callout.Dashboard.LiveBoard;
+
+/// <summary>
+/// Masks destination numbers in a snapshot before it leaves the server, so a viewer who may not see
+/// them never receives them: not in the page, not in the JSON, not in a hub message.
+/// </summary>
+public static class NumberMasking
+{
+    public static BoardSnapshot Mask(BoardSnapshot snapshot) => snapshot with
+    {
+        ActiveCallouts = [.. snapshot.ActiveCallouts.Select(c => c with { Destination = MaskedOrBlank(c.Destination) })],
+        RecentCallouts = [.. snapshot.RecentCallouts.Select(c => c with { Destination = MaskedOrBlank(c.Destination) })],
+        ScheduledPending = [.. snapshot.ScheduledPending.Select(c => c with { Destination = MaskedOrBlank(c.Destination) })],
+    };
+
+    private static string? MaskedOrBlank(string? number) => string.IsNullOrWhiteSpace(number) ? number : Masked(number);
+
+    /// <summary>
+    /// Only the country code and the last three digits show (4722222222 → +47 ••• •• 222), enough to tell calls
+    /// apart without exposing the customer.
+    /// </summary>
+    public static string Masked(string number)
+    {
+        var digits = new string([.. number.Where(char.IsAsciiDigit)]);
+        if (digits.Length < 6)
+        {
+            return "•••";
+        }
+        var country = digits.Length > 8 ? "+" + digits[..(digits.Length - 8)] + " " : "";
+        return $"{country}••• •• {digits[^3..]}";
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Callout.Dashboard.Contracts;
+using Callout.Dashboard.Domain;
+
+namespace Callout.Dashboard.LiveBoard;
+
+/// <summary>
+/// One snapshot per queue filter, board version and second, shared by every page and hub group with that
+/// filter: a thousand viewers of one filter cost one snapshot a second, not a thousand. Masked and
+/// unmasked copies are cached apart. A new snapshot keeps the previous one's lists where their rows are
+/// equal, so a page tells what changed by reference.
+/// </summary>
+public sealed class SnapshotCache(Board board, TimeProvider clock)
+{
+    private const int MaxEntries = 10_000;
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    public BoardSnapshot Get(QueueFilter filter, bool maskNumbers)
+    {
+        var key = Key(filter, maskNumbers);
+        var version = board.State.Version;
+        var poll = board.State.Poll;
+        var second = clock.GetUtcNow().ToUnixTimeSeconds();
+        if (_entries.TryGetValue(key, out var entry) && entry.Version == version && entry.Second == second && ReferenceEquals(entry.Poll, poll))
+        {
+            return entry.Snapshot;
+        }
+        // Masked from the cached full snapshot: viewers of both kinds on one filter cost one board snapshot.
+        var fresh = maskNumbers ? NumberMasking.Mask(Get(filter, maskNumbers: false)) : board.Snapshot(filter);
+        var snapshot = ReuseUnchanged(entry?.Snapshot, fresh);
+        if (_entries.Count >= MaxEntries)
+        {
+            _entries.Clear();
+        }
+        _entries[key] = new Entry(version, second, poll, snapshot);
+        return snapshot;
+    }
+
+    private static BoardSnapshot ReuseUnchanged(BoardSnapshot? previous, BoardSnapshot next) =>
+        previous is null ? next : next with
+        {
+            Freshness = next.Freshness == previous.Freshness ? previous.Freshness : next.Freshness,
+            ActiveCallouts = Same(previous.ActiveCallouts, next.ActiveCallouts),
+            RecentCallouts = Same(previous.RecentCallouts, next.RecentCallouts),
+            ScheduledPending = Same(previous.ScheduledPending, next.ScheduledPending),
+            RecentCancelled = Same(previous.RecentCancelled, next.RecentCancelled),
+            Agents = Same(previous.Agents, next.Agents),
+            Queues = Same(previous.Queues, next.Queues),
+        };
+
+    private static IReadOnlyList<T> Same<T>(IReadOnlyList<T> previous, IReadOnlyList<T> next) =>
+        previous.SequenceEqual(next) ? previous : next;
+
+    /// <summary>Names what a viewer is shown: the queues and whether numbers are masked (pages and hub groups key by it too).</summary>
+    public static string Key(QueueFilter filter, bool maskNumbers) =>
+        (maskNumbers ? "m:" : "u:") + (filter.IsAll ? "*" : string.Join('\n', filter.Keys.Order(StringComparer.Ordinal)));
+
+    private sealed record Entry(long Version, long Second, PollStatus Poll, BoardSnapshot Snapshot);
+}

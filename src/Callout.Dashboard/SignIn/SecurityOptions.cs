@@ -1,0 +1,19 @@
+namespace Callout.Dashboard.SignIn;
+
+/// <summary>The <c>Security</c> section: framing and request limits.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Origins allowed to frame the pages (kiosk portals); none by default, so no framing at all.</summary>
+    public List<string> FrameAncestors { get; set; } = [];
+
+    /// <summary>Sign-in attempts per client address and minute, against password guessing.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 5;
+
+    /// <summary>Sustained GET /api/board requests per client address and second; the hub is the way to follow changes.</summary>
+    public int ApiRequestsPerSecond { get; set; } = 10;
+
+    /// <summary>Requests a client may make at once above the sustained rate.</summary>
+    public int ApiBurst { get; set; } = 50;
+}

@@ -1,0 +1,22 @@
+namespace Callout.Dashboard.Viewers;
+
+/// <summary>The <c>Dashboard</c> section: how the pages show the board.</summary>
+public sealed class DashboardOptions
+{
+    public const string Section = "Dashboard";
+
+    /// <summary>Destination numbers are personal data: masked unless an operator turns this off.</summary>
+    public bool MaskPhoneNumbers { get; set; } = true;
+
+    /// <summary>Roles that see destination numbers in full while masking is on; none by default.</summary>
+    public List<string> FullNumberRoles { get; set; } = [];
+
+    /// <summary>Age of the newest Raw data row past which the data-age badge turns amber.</summary>
+    public TimeSpan DataAgeWarning { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Age past which it turns red.</summary>
+    public TimeSpan DataAgeAlarm { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Upper bound on re-renders per page and second, however fast the board changes.</summary>
+    public int MaxRendersPerSecond { get; set; } = 4;
+}

@@ -1,0 +1,27 @@
+namespace Callout.Dashboard.Viewers;
+
+/// <summary>The roles a person can hold, plus the one a wall-display token acts in.</summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string TeamLead = "TeamLead";
+    public const string Viewer = "Viewer";
+
+    /// <summary>A wall-display token: read-only, bound to its queues, never a person.</summary>
+    public const string Wall = "Wall";
+
+    public static readonly IReadOnlyList<string> People = [Admin, TeamLead, Viewer];
+
+    /// <summary>Roles that may read the board: pages, API and hub.</summary>
+    public const string Readers = $"{Admin},{TeamLead},{Viewer},{Wall}";
+}
+
+/// <summary>Our claim types, the same whichever way a person signed in.</summary>
+public static class CalloutClaims
+{
+    /// <summary>One claim per queue key the principal may see; none means every queue.</summary>
+    public const string Queue = "callout:queue";
+
+    /// <summary>The id of the wall-display token a principal stands for.</summary>
+    public const string WallToken = "callout:wall-token";
+}
