@@ -1,4 +1,5 @@
 using System.Globalization;
+using Callout.Dashboard.Domain;
 using Callout.Dashboard.RawData;
 
 namespace Callout.Dashboard.Simulator;
@@ -71,10 +72,10 @@ public sealed record SimulatorArguments
                 "--rate" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0 && rate <= 10_000 => parsed with { Rate = rate },
                 "--seed" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) => parsed with { Seed = seed },
                 "--time-zone" when IsZone(value) => parsed with { TimeZone = value },
-                "--backfill" when TryDuration(value, out var backfill) => parsed with { Backfill = backfill },
+                "--backfill" when DurationText.TryParse(value, out var backfill) => parsed with { Backfill = backfill },
                 "--bulk" when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bulk) && bulk > 0 => parsed with { Bulk = bulk },
-                "--duration" when TryDuration(value, out var duration) => parsed with { Duration = duration },
-                "--max-delay" when TryDuration(value, out var delay) => parsed with { MaxDelay = delay },
+                "--duration" when DurationText.TryParse(value, out var duration) => parsed with { Duration = duration },
+                "--max-delay" when DurationText.TryParse(value, out var delay) => parsed with { MaxDelay = delay },
                 "--schema" when SchemaScripts.ShapeNames.TryGetValue(value, out var shape) => parsed with { Schema = shape },
                 _ => null,
             };
@@ -100,24 +101,6 @@ public sealed record SimulatorArguments
             return false;
         }
         return true;
-    }
-
-    /// <summary>Durations as 1d, 6h, 30m, 45s or a TimeSpan (00:30:00).</summary>
-    public static bool TryDuration(string text, out TimeSpan duration)
-    {
-        duration = default;
-        if (text.Length > 1 && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0)
-        {
-            TimeSpan? unit = text[^1] switch { 'd' => TimeSpan.FromDays(1), 'h' => TimeSpan.FromHours(1), 'm' => TimeSpan.FromMinutes(1), 's' => TimeSpan.FromSeconds(1), _ => null };
-            // A URL or a command line can say 1e300s: anything past TimeSpan's range is no duration.
-            if (unit is { } u && double.IsFinite(amount) && amount <= TimeSpan.MaxValue / u)
-            {
-                duration = u * amount;
-                return true;
-            }
-            return false;
-        }
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) && duration > TimeSpan.Zero;
     }
 
     private static bool IsZone(string id)

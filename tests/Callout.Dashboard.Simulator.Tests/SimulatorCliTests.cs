@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Callout.Dashboard.Domain;
 using Microsoft.Data.Sqlite;
 
 namespace Callout.Dashboard.Simulator.Tests;
@@ -91,10 +92,10 @@ public sealed class SimulatorCliTests
     [Fact]
     public void TryDuration_Units_Parse()
     {
-        Assert.True(SimulatorArguments.TryDuration("1d", out var day));
-        Assert.True(SimulatorArguments.TryDuration("90m", out var minutes));
-        Assert.True(SimulatorArguments.TryDuration("00:00:30", out var span));
-        Assert.False(SimulatorArguments.TryDuration("-5m", out _));
+        Assert.True(DurationText.TryParse("1d", out var day));
+        Assert.True(DurationText.TryParse("90m", out var minutes));
+        Assert.True(DurationText.TryParse("00:00:30", out var span));
+        Assert.False(DurationText.TryParse("-5m", out _));
         Assert.Equal((TimeSpan.FromDays(1), TimeSpan.FromMinutes(90), TimeSpan.FromSeconds(30)), (day, minutes, span));
     }
 

@@ -37,6 +37,16 @@ public sealed class FeatureDependencyTests
         Assert.True(result.IsSuccessful, $"{feature} uses a feature it may not: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
+    /// <summary>The simulator is in the web project for demo mode only.</summary>
+    [Fact]
+    public void Simulator_IsUsedByDemoModeOnly()
+    {
+        var result = Types.InAssembly(typeof(Program).Assembly).That().DoNotResideInNamespace($"{Root}.Demo")
+            .ShouldNot().HaveDependencyOn($"{Root}.Simulator").GetResult();
+
+        Assert.True(result.IsSuccessful, $"Outside demo mode: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
     [Fact]
     public void Features_CoverEveryTypeOfTheWebProject()
     {

@@ -178,7 +178,7 @@ public sealed class WallTests
 
     /// <summary>
     /// BUG: a pasted link can carry anything, but ?rotate=1e300s (or Infinitys) makes
-    /// SimulatorArguments.TryDuration multiply a TimeSpan past its range and throw OverflowException,
+    /// DurationText.TryParse multiply a TimeSpan past its range and throw OverflowException,
     /// so the wall page fails to render instead of ignoring the parameter.
     /// </summary>
     [Theory]
