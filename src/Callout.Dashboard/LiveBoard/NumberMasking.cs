@@ -8,12 +8,8 @@ namespace Callout.Dashboard.LiveBoard;
 /// </summary>
 public static class NumberMasking
 {
-    public static BoardSnapshot Mask(BoardSnapshot snapshot) => snapshot with
-    {
-        ActiveCallouts = [.. snapshot.ActiveCallouts.Select(c => c with { Destination = MaskedOrBlank(c.Destination) })],
-        RecentCallouts = [.. snapshot.RecentCallouts.Select(c => c with { Destination = MaskedOrBlank(c.Destination) })],
-        ScheduledPending = [.. snapshot.ScheduledPending.Select(c => c with { Destination = MaskedOrBlank(c.Destination) })],
-    };
+    public static BoardSnapshot Mask(BoardSnapshot snapshot) =>
+        BoardLists.All.Aggregate(snapshot, (masked, list) => list.MaskNumbers(masked, MaskedOrBlank));
 
     private static string? MaskedOrBlank(string? number) => string.IsNullOrWhiteSpace(number) ? number : Masked(number);
 

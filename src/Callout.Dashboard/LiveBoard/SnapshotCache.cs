@@ -37,19 +37,9 @@ public sealed class SnapshotCache(Board board, TimeProvider clock)
     }
 
     private static BoardSnapshot ReuseUnchanged(BoardSnapshot? previous, BoardSnapshot next) =>
-        previous is null ? next : next with
-        {
-            Freshness = next.Freshness == previous.Freshness ? previous.Freshness : next.Freshness,
-            ActiveCallouts = Same(previous.ActiveCallouts, next.ActiveCallouts),
-            RecentCallouts = Same(previous.RecentCallouts, next.RecentCallouts),
-            ScheduledPending = Same(previous.ScheduledPending, next.ScheduledPending),
-            RecentCancelled = Same(previous.RecentCancelled, next.RecentCancelled),
-            Agents = Same(previous.Agents, next.Agents),
-            Queues = Same(previous.Queues, next.Queues),
-        };
-
-    private static IReadOnlyList<T> Same<T>(IReadOnlyList<T> previous, IReadOnlyList<T> next) =>
-        previous.SequenceEqual(next) ? previous : next;
+        previous is null ? next : BoardLists.All.Aggregate(
+            next with { Freshness = next.Freshness == previous.Freshness ? previous.Freshness : next.Freshness },
+            (snapshot, list) => list.ReuseUnchanged(previous, snapshot));
 
     /// <summary>Names what a viewer is shown: the queues and whether numbers are masked (pages and hub groups key by it too).</summary>
     public static string Key(QueueFilter filter, bool maskNumbers) =>

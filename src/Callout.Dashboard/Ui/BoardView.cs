@@ -70,12 +70,7 @@ public sealed record BoardView(BoardSnapshot Snapshot, BoardState State, Dashboa
         other is not null
         && Loading == other.Loading
         && Stale == other.Stale
-        && ReferenceEquals(Snapshot.ActiveCallouts, other.Snapshot.ActiveCallouts)
-        && ReferenceEquals(Snapshot.RecentCallouts, other.Snapshot.RecentCallouts)
-        && ReferenceEquals(Snapshot.ScheduledPending, other.Snapshot.ScheduledPending)
-        && ReferenceEquals(Snapshot.RecentCancelled, other.Snapshot.RecentCancelled)
-        && ReferenceEquals(Snapshot.Agents, other.Snapshot.Agents)
-        && ReferenceEquals(Snapshot.Queues, other.Snapshot.Queues)
+        && BoardLists.All.All(list => list.IsSameList(Snapshot, other.Snapshot))
         && ReferenceEquals(State.AgentNames, other.State.AgentNames)
         && ReferenceEquals(State.Queues, other.State.Queues);
 }

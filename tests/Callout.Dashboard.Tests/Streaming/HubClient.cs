@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Callout.Dashboard.Contracts;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
@@ -67,8 +68,8 @@ public sealed class HubClient : IAsyncDisposable
     }
 
     public static bool Mentions(JsonElement message, string callId) =>
-        new[] { "activeCallouts", "recentCallouts", "scheduledPending", "recentCancelled" }
-            .Any(list => message.GetProperty(list).EnumerateArray().Any(c => c.GetProperty("callId").GetString() == callId));
+        BoardLists.All.Where(list => list.HoldsCalls)
+            .Any(list => message.GetProperty(list.Name).EnumerateArray().Any(c => c.GetProperty("callId").GetString() == callId));
 
     private static async Task<JsonElement> WaitForAsync(Func<JsonElement?> probe, int timeoutSeconds = 20)
     {
