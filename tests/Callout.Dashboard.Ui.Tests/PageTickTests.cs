@@ -128,7 +128,7 @@ public sealed class PageTickTests
     {
         var now = new DateTimeOffset(2026, 1, 15, 9, 10, 0, TimeSpan.Zero).AddMilliseconds(intoSecondMs);
 
-        var wait = LiveBoardComponent.UntilNextTick(now);
+        var wait = PageTicker.UntilNextTick(now);
 
         Assert.Equal(TimeSpan.FromMilliseconds(expectedWaitMs), wait);
     }

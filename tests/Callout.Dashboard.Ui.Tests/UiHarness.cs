@@ -55,6 +55,8 @@ internal sealed class UiHarness : IAsyncDisposable
             Clock,
             NullLogger<WallTokenStore>.Instance);
         Context.Services.AddSingleton(WallTokens);
+        Viewers = new ViewerResolver(WallTokens, Microsoft.Extensions.Options.Options.Create(Options));
+        Context.Services.AddSingleton(Viewers);
         // Pages tick only when interactive, as on a circuit.
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -64,6 +66,8 @@ internal sealed class UiHarness : IAsyncDisposable
     public BunitAuthorizationContext Auth { get; }
 
     public WallTokenStore WallTokens { get; }
+
+    public ViewerResolver Viewers { get; }
 
     public BunitContext Context { get; }
 

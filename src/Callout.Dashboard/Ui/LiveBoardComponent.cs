@@ -10,28 +10,21 @@ using Microsoft.Extensions.Options;
 namespace Callout.Dashboard.Ui;
 
 /// <summary>
-/// Base of every live page: works out who is looking and what they may see (queues, masked numbers),
-/// reads the queue filter from the URL, subscribes to the board feed with it, and
-/// re-renders when the board it shows changes (at most <see cref="DashboardOptions.MaxRendersPerSecond"/> a
-/// second). Once a second it ticks the <see cref="PageClock"/>, so only the parts showing the clock render.
-/// Never touches the database.
+/// Base of every live page. It asks <see cref="ViewerResolver"/> who is looking, scopes the URL's queue filter to
+/// them, follows the board feed with it (<see cref="FeedSubscription"/>), re-renders through a
+/// <see cref="RenderThrottle"/> when the board it shows changes, and on each <see cref="PageTicker"/> tick either
+/// renders (its own clock texts moved) or ticks the <see cref="PageClock"/>, so only the parts showing the clock
+/// render. Never touches the database.
 /// </summary>
 public abstract class LiveBoardComponent : ComponentBase, IDisposable
 {
-    /// <summary>Ticks land this far into a second: clear of the boundary, so each lands in the next second's snapshot.</summary>
-    private static readonly TimeSpan s_tickOffset = TimeSpan.FromMilliseconds(100);
-
     private readonly CancellationTokenSource _stop = new();
-    private IDisposable? _subscription;
-    private string? _filterKey;
-    private string? _wallTokenId;
-    private ViewerAccess? _access;
+    private FeedSubscription? _feed;
+    private RenderThrottle? _throttle;
+    private ViewerResolution? _viewer;
     private bool _sentToSignIn;
-    private int _renderPending;
-    private DateTimeOffset _lastRender;
     private Task? _ticking;
-    private BoardView? _renderedView;
-    private string[] _renderedClock = [];
+    private RenderedPage _rendered = RenderedPage.Nothing;
 
     [Inject] protected Board Board { get; set; } = null!;
     [Inject] protected BoardFeed Feed { get; set; } = null!;
@@ -39,7 +32,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     [Inject] protected TimeProvider Clock { get; set; } = null!;
     [Inject] protected IOptions<DashboardOptions> Options { get; set; } = null!;
     [Inject] protected PageClock PageClock { get; set; } = null!;
-    [Inject] protected WallTokenStore WallTokens { get; set; } = null!;
+    [Inject] protected ViewerResolver Viewers { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
@@ -68,163 +61,72 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     /// <summary>Whether a <c>?token=</c> link may open this page without a sign-in (the wall only).</summary>
     protected virtual bool AcceptsWallLink => false;
 
+    /// <summary>The page's own texts that change with the clock alone (not its panels'): a change renders the page on a tick.</summary>
+    protected virtual IEnumerable<string> ClockTexts(BoardView view) => [];
+
     public override Task SetParametersAsync(ParameterView parameters)
     {
+        _feed ??= new FeedSubscription(Feed, () => _throttle!.Request());
+        _throttle ??= new RenderThrottle(Clock, () => Options.Value.MaxRendersPerSecond, UpdateAsync, _stop.Token);
         // Started on the first parameters, not after the first render: Blazor Server calls OnAfterRender once
         // the browser has acknowledged the render, so a lost or failed acknowledgement left a page without ticks.
         // Only an interactive page ticks; a prerendered one is thrown away after one render.
-        _ticking ??= RendererInfo.IsInteractive ? TickAsync() : Task.CompletedTask;
+        _ticking ??= RendererInfo.IsInteractive ? PageTicker.RunAsync(Clock, UpdateAsync, _stop.Token) : Task.CompletedTask;
         return base.SetParametersAsync(parameters);
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        var access = _access = await ResolveAccessAsync();
-        if (access is null)
-        {
-            RememberRendered();
-            return;
-        }
-        var scoped = access.Scope(new QueueFilter(QueueKeys ?? []));
-        RefusedQueueKeys = scoped.Refused;
-        var filter = scoped.Filter ?? QueueFilter.Nothing;
-        var key = SnapshotCache.Key(filter, access.MaskNumbers);
-        if (key != _filterKey)
-        {
-            _subscription?.Dispose();
-            Filter = filter;
-            _filterKey = key;
-            _subscription = Feed.Subscribe(filter, ScheduleRender);
-        }
-        Refresh();
-        RememberRendered();
-    }
-
-    /// <summary>
-    /// Who is looking: a wall-display link where the page takes one, else the signed-in user. Null when
-    /// nobody may look; the page then shows a refusal (bad link) or goes to the sign-in page.
-    /// </summary>
-    private async Task<ViewerAccess?> ResolveAccessAsync()
-    {
-        if (AcceptsWallLink && !string.IsNullOrEmpty(WallLink))
-        {
-            if (WallTokens.Validate(WallLink) is { } token)
-            {
-                // Refresh, which runs next, notes the screen as seen.
-                _wallTokenId = token.Id;
-                return ViewerAccess.For(token, Options.Value);
-            }
-            RefuseWallLink();
-            return null;
-        }
         var user = Authentication is null ? new ClaimsPrincipal() : (await Authentication).User;
-        if (user.Identity?.IsAuthenticated != true)
+        _viewer = Viewers.Resolve(user, WallLink, AcceptsWallLink);
+        if (_viewer.Access is not { } access)
         {
-            // Only pages open to wall links get here without a user; the others are guarded by [Authorize].
-            ShowNothing();
-            if (!_sentToSignIn)
+            ShowNothing(_viewer.WallLinkRefused);
+            if (_viewer.NeedsSignIn && !_sentToSignIn)
             {
                 _sentToSignIn = true;
                 Navigation.GoToSignIn();
             }
-            return null;
+            Remember();
+            return;
         }
-        return ViewerAccess.For(user, Options.Value);
+        WallLinkRefused = false;
+        var scoped = access.Scope(new QueueFilter(QueueKeys ?? []));
+        RefusedQueueKeys = scoped.Refused;
+        Filter = scoped.Filter ?? QueueFilter.Nothing;
+        _feed!.Follow(Filter, access.MaskNumbers);
+        // Refresh notes a wall screen as seen.
+        Refresh();
+        Remember();
     }
 
-    private void RefuseWallLink()
+    private void ShowNothing(bool wallLinkRefused)
     {
-        WallLinkRefused = true;
-        _subscription?.Dispose();
-        _subscription = null;
-        _filterKey = null;
-        ShowNothing();
-    }
-
-    private void ShowNothing()
-    {
+        WallLinkRefused = wallLinkRefused;
+        _feed?.Stop();
         Filter = QueueFilter.Nothing;
         View = new BoardView(Snapshots.Get(QueueFilter.Nothing, maskNumbers: true), Board.State, Options.Value);
     }
 
-    /// <summary>The page's own texts that change with the clock alone (not its panels'): a change renders the page on a tick.</summary>
-    protected virtual IEnumerable<string> ClockTexts(BoardView view) => [];
-
     private void Refresh()
     {
-        // A revoked link stops the screen at its next tick or change, well within a poll interval.
-        if (_wallTokenId is not null && !WallLinkRefused && !WallTokens.Touch(_wallTokenId))
-        {
-            RefuseWallLink();
-        }
-        if (WallLinkRefused || _access is null)
+        if (_viewer?.Access is not { } access || WallLinkRefused)
         {
             return;
         }
-        var snapshot = Snapshots.Get(Filter, _access.MaskNumbers);
+        // A revoked link stops the screen at its next tick or change, well within a poll interval.
+        if (_viewer.WallTokenId is { } tokenId && !Viewers.StillValid(tokenId))
+        {
+            ShowNothing(wallLinkRefused: true);
+            return;
+        }
+        var snapshot = Snapshots.Get(Filter, access.MaskNumbers);
         View = new BoardView(snapshot, Board.State, Options.Value);
         // The snapshot lists every filtered queue the board knows (from calls or the queues table).
         UnknownQueueKeys = Filter.IsAll ? [] : [.. Filter.Keys.Where(k => !snapshot.Queues.Any(q => q.QueueKey == k))];
     }
 
-    private void RememberRendered()
-    {
-        _renderedView = View;
-        _renderedClock = [.. ClockTexts(View)];
-    }
-
-    /// <summary>Called on the poller's thread: coalesces a burst of changes into one render.</summary>
-    private void ScheduleRender()
-    {
-        if (Interlocked.Exchange(ref _renderPending, 1) == 0)
-        {
-            _ = RenderSoonAsync();
-        }
-    }
-
-    private async Task RenderSoonAsync()
-    {
-        try
-        {
-            var spacing = TimeSpan.FromSeconds(1.0 / Options.Value.MaxRendersPerSecond);
-            var wait = _lastRender + spacing - Clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, Clock, _stop.Token);
-            }
-            Volatile.Write(ref _renderPending, 0);
-            await UpdateAsync();
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    /// <summary>
-    /// The heartbeat: countdowns, "overdue" and the data age move with the clock. Each wait is measured from the
-    /// clock, so a late tick (a busy server) delays only itself, and an exception cannot end the loop.
-    /// </summary>
-    private async Task TickAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(UntilNextTick(Clock.GetUtcNow()), Clock, _stop.Token);
-                await UpdateAsync();
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    internal static TimeSpan UntilNextTick(DateTimeOffset now)
-    {
-        var wait = s_tickOffset - TimeSpan.FromTicks(now.UtcTicks % TimeSpan.TicksPerSecond);
-        return wait > TimeSpan.Zero ? wait : wait + TimeSpan.FromSeconds(1);
-    }
+    private void Remember() => _rendered = new RenderedPage(View, [.. ClockTexts(View)]);
 
     /// <summary>Renders the page if the board it shows changed, else ticks the parts of it that show the clock.</summary>
     private async Task UpdateAsync()
@@ -234,10 +136,10 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
             await InvokeAsync(() =>
             {
                 Refresh();
-                if (!View.ShowsSameDataAs(_renderedView) || !ClockTexts(View).SequenceEqual(_renderedClock, StringComparer.Ordinal))
+                if (_rendered.DiffersFrom(View, ClockTexts(View)))
                 {
-                    _lastRender = Clock.GetUtcNow();
-                    RememberRendered();
+                    _throttle!.LastRender = Clock.GetUtcNow();
+                    Remember();
                     StateHasChanged();
                 }
                 else
@@ -258,7 +160,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        _feed?.Dispose();
         // Not disposed: a render scheduled on another thread may still read the token.
         _stop.Cancel();
         GC.SuppressFinalize(this);
