@@ -3,6 +3,11 @@ namespace Callout.Dashboard.Domain;
 /// <summary>Puzzel's one-letter codes (domain notes §2.2, §2.3, §2.5), compared trimmed and case-insensitively.</summary>
 public static class PuzzelCodes
 {
+    public static string Normalize(string? code) => (code ?? "").Trim().ToLowerInvariant();
+
+    public static bool Is(string? code, string expected) => Normalize(code) == expected;
+
+    // call_events.event_type of the events a callout has.
     public const string Initiation = "i";
     public const string Queue = "q";
     public const string Conversation = "c";
@@ -20,10 +25,6 @@ public static class PuzzelCodes
 
     /// <summary>Initiation source Puzzel writes for an agent-to-agent call.</summary>
     public const string AgentToAgentSource = "xxxxxxxx";
-
-    public static string Normalize(string? code) => (code ?? "").Trim().ToLowerInvariant();
-
-    public static bool Is(string? code, string expected) => Normalize(code) == expected;
 
     /// <summary>Result codes Puzzel documents for Queue events.</summary>
     public static readonly IReadOnlySet<string> QueueResults =

@@ -8,11 +8,6 @@ namespace Callout.Dashboard.RawData;
 /// </summary>
 public sealed record RawDataSchema
 {
-    public const string CallEvents = "call_events";
-    public const string AgentEvents = "agent_events";
-    public const string Agents = "agents";
-    public const string Queues = "queues";
-
     /// <summary>Without these the board cannot be built: a clear error names the first one missing.</summary>
     public static readonly IReadOnlyList<string> RequiredCallEventColumns =
         ["rec_id", "call_id", "event_type", "dte_start", "dte_updated", "queue_key", "result_code"];
@@ -44,6 +39,12 @@ public sealed record RawDataSchema
     public const string PauseIdColumn = "pause_type_id";
 
     public static readonly IReadOnlyList<string> AgentColumnsRead = ["user_name", "full_name", "usergroup_id", "usergroup_name", "deleted"];
+
+    // Puzzel's table names; the extras table's name is a setting (Puzzel spells it two ways).
+    public const string CallEvents = "call_events";
+    public const string AgentEvents = "agent_events";
+    public const string Agents = "agents";
+    public const string Queues = "queues";
 
     public required bool IsPostgreSql { get; init; }
 

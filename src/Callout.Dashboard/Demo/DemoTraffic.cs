@@ -10,7 +10,7 @@ namespace Callout.Dashboard.Demo;
 /// then writes live simulated traffic. Against a configured database it only runs when asked
 /// (Demo:Enabled=true), and then neither creates nor empties tables.
 /// </summary>
-public sealed partial class DemoTraffic(
+public sealed class DemoTraffic(
     IRawDataConnections connections,
     IOptions<DemoOptions> demo,
     IOptions<RawDataOptions> rawData,
@@ -53,7 +53,7 @@ public sealed partial class DemoTraffic(
             var from = now.Date < now - options.MinBackfill ? now.Date : now - options.MinBackfill;
             await _runner.WriteLookupsAsync(cancellationToken);
             await _runner.BackfillAsync(from, cancellationToken);
-            LogEmbedded(DemoDatabase.FilePath(environment), _runner.RowsWritten, from);
+            logger.Embedded(DemoDatabase.FilePath(environment), _runner.RowsWritten, from);
         }
         else if (!await PrepareConfiguredAsync(cancellationToken))
         {
@@ -79,20 +79,20 @@ public sealed partial class DemoTraffic(
                 {
                     if (await SchemaDiscovery.HasAnyTableAsync(connection, cancellationToken))
                     {
-                        LogRefused();
+                        logger.Refused();
                         return false;
                     }
                     await SchemaScripts.ApplyAsync(connection, rawData.Value.Provider, cancellationToken);
-                    LogCreatedSchema();
+                    logger.CreatedSchema();
                 }
             }
             await _runner!.WriteLookupsAsync(cancellationToken);
-            LogAgainstConfigured();
+            logger.AgainstConfigured();
             return true;
         }
         catch (DbException ex)
         {
-            LogUnreachable(ex.Message);
+            logger.Unreachable(ex.Message);
             return false;
         }
     }
@@ -109,25 +109,7 @@ public sealed partial class DemoTraffic(
         catch (Exception ex)
         {
             // The dashboard keeps serving what it has; only the simulated traffic stops.
-            LogStopped(ex);
+            logger.Stopped(ex);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: embedded Raw data file {Path}, {Rows} simulated rows written since {From}. Set ConnectionStrings:RawData to use a real database.")]
-    private partial void LogEmbedded(string path, long rows, DateTime from);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo:Enabled is true: simulated traffic is being written into the configured Raw data database.")]
-    private partial void LogAgainstConfigured();
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo:Enabled is true and the configured database was empty: the simulator created the Raw data tables in it.")]
-    private partial void LogCreatedSchema();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Demo:Enabled is true, but the configured database has tables and no call_events: the simulator writes only into a Raw data database or an empty one, so simulated traffic is off. Point ConnectionStrings:RawData at an empty database, or set Demo:Enabled=false.")]
-    private partial void LogRefused();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Demo:Enabled is true, but the configured database could not be prepared ({Reason}); simulated traffic is off.")]
-    private partial void LogUnreachable(string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Demo traffic stopped.")]
-    private partial void LogStopped(Exception exception);
 }

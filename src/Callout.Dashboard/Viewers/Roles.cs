@@ -3,8 +3,13 @@ namespace Callout.Dashboard.Viewers;
 /// <summary>The roles a person can hold, plus the one a wall-display token acts in.</summary>
 public static class Roles
 {
+    /// <summary>Every page, and manages the wall-display links.</summary>
     public const string Admin = "Admin";
+
+    /// <summary>The live pages; sees numbers in full where Dashboard:FullNumberRoles says so.</summary>
     public const string TeamLead = "TeamLead";
+
+    /// <summary>The live pages.</summary>
     public const string Viewer = "Viewer";
 
     /// <summary>A wall-display token: read-only, bound to its queues, never a person.</summary>
