@@ -88,7 +88,7 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
         return new ApplyResult(delta, anomalies);
     }
 
-    public void RecordPoll(bool ok, string? error = null)
+    public void RecordPoll(bool ok, string? error = null, string? detail = null)
     {
         lock (_writeLock)
         {
@@ -98,7 +98,7 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
             {
                 Poll = ok
                     ? new PollStatus(now, true, null, null)
-                    : new PollStatus(now, false, old.LastPollOk || old.FailingSince is null ? now : old.FailingSince, error),
+                    : new PollStatus(now, false, old.LastPollOk || old.FailingSince is null ? now : old.FailingSince, error, detail ?? error),
             };
         }
     }

@@ -1,7 +1,11 @@
 namespace Callout.Dashboard.Domain;
 
-/// <summary>The queue keys a viewer asked for; none means all. Keys compare ordinally, as Puzzel stores them.</summary>
-public sealed class QueueFilter
+/// <summary>
+/// The queue keys a viewer asked for; none means all. Keys compare ordinally, as Puzzel stores them. Filters are
+/// values: two with the same keys are equal, and no key ("*", one holding a separator) equals all or another filter,
+/// so caches and hub groups keyed by filters never share an entry between different views.
+/// </summary>
+public sealed class QueueFilter : IEquatable<QueueFilter>
 {
     public static readonly QueueFilter All = new([]);
 
@@ -29,4 +33,12 @@ public sealed class QueueFilter
     public IReadOnlyCollection<string> Keys => _keys;
 
     public bool Includes(string? queueKey) => IsAll || (queueKey is not null && _keys.Contains(queueKey));
+
+    public bool Equals(QueueFilter? other) =>
+        other is not null && _matchesNothing == other._matchesNothing && _keys.SetEquals(other._keys);
+
+    public override bool Equals(object? obj) => Equals(obj as QueueFilter);
+
+    public override int GetHashCode() =>
+        _keys.Aggregate(_matchesNothing ? 1 : 0, (hash, key) => hash ^ StringComparer.Ordinal.GetHashCode(key));
 }

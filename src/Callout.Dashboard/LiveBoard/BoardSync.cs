@@ -50,7 +50,7 @@ public sealed class BoardSync(IRawDataReader reader, Board board, IOptions<RawDa
             {
                 schemaReport.Failed(ex.Message);
             }
-            board.RecordPoll(ok: false, Describe(ex));
+            board.RecordPoll(ok: false, PollFailure.Reason(ex), Describe(ex));
             throw;
         }
     }

@@ -24,7 +24,8 @@ public static class NumberMasking
         {
             return "•••";
         }
-        var country = digits.Length > 8 ? "+" + digits[..(digits.Length - 8)] + " " : "";
+        // A country code has one to three digits; a longer number (an extension, a dialler prefix) shows no more.
+        var country = digits.Length is > 8 and <= 11 ? "+" + digits[..(digits.Length - 8)] + " " : "";
         return $"{country}••• •• {digits[^3..]}";
     }
 }

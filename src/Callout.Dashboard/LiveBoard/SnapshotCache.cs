@@ -13,11 +13,11 @@ namespace Callout.Dashboard.LiveBoard;
 public sealed class SnapshotCache(Board board, TimeProvider clock)
 {
     private const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ViewKey, Entry> _entries = new();
 
     public BoardSnapshot Get(QueueFilter filter, bool maskNumbers)
     {
-        var key = Key(filter, maskNumbers);
+        var key = new ViewKey(filter, maskNumbers);
         var version = board.State.Version;
         var poll = board.State.Poll;
         var second = clock.GetUtcNow().ToUnixTimeSeconds();
@@ -41,9 +41,8 @@ public sealed class SnapshotCache(Board board, TimeProvider clock)
             next with { Freshness = next.Freshness == previous.Freshness ? previous.Freshness : next.Freshness },
             (snapshot, list) => list.ReuseUnchanged(previous, snapshot));
 
-    /// <summary>Names what a viewer is shown: the queues and whether numbers are masked (pages and hub groups key by it too).</summary>
-    public static string Key(QueueFilter filter, bool maskNumbers) =>
-        (maskNumbers ? "m:" : "u:") + (filter.IsAll ? "*" : string.Join('\n', filter.Keys.Order(StringComparer.Ordinal)));
-
     private sealed record Entry(long Version, long Second, PollStatus Poll, BoardSnapshot Snapshot);
 }
+
+/// <summary>What a viewer is shown: the queues and whether numbers are masked. Pages and hub groups key by it too.</summary>
+public readonly record struct ViewKey(QueueFilter Filter, bool MaskNumbers);

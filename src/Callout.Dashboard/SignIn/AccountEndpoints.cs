@@ -1,6 +1,7 @@
 using Callout.Dashboard.Viewers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Callout.Dashboard.SignIn;
@@ -52,9 +53,9 @@ public static class AccountEndpoints
     public static void GoToSignIn(this NavigationManager navigation) =>
         navigation.NavigateTo($"/login?returnUrl={Uri.EscapeDataString("/" + navigation.ToBaseRelativePath(navigation.Uri))}", forceLoad: true);
 
-    /// <summary>Only paths on this site: an open redirect would make our sign-in page a phishing tool.</summary>
-    public static string LocalOrRoot(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>
+    /// Only paths on this site, by the framework's own check (control characters, backslashes and "//" make a
+    /// browser read a path as another site): an open redirect would make our sign-in page a phishing tool.
+    /// </summary>
+    public static string LocalOrRoot(string? returnUrl) => RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/";
 }

@@ -65,6 +65,11 @@ public static class OpenIdConnectSignIn
                 identity.AddClaim(new Claim(ClaimTypes.Role, role));
             }
         }
+        // The claim present, even empty ("", [], [""]), is a list: the person sees those queues and no others.
+        if (identity.HasClaim(c => c.Type == settings.QueueClaim))
+        {
+            identity.AddClaim(new Claim(CalloutClaims.QueueScoped, "true"));
+        }
         foreach (var queue in Values(identity, settings.QueueClaim))
         {
             identity.AddClaim(new Claim(CalloutClaims.Queue, queue));

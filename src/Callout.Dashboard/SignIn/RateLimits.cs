@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,17 @@ public static class RateLimits
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
             .Validate(o => o.SignInAttemptsPerMinute > 0 && o.ApiRequestsPerSecond > 0 && o.ApiBurst > 0, "Security:SignInAttemptsPerMinute, Security:ApiRequestsPerSecond and Security:ApiBurst must be above zero.")
+            .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Security:KnownProxies must list IP addresses of reverse proxies, e.g. 10.0.0.5.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in security.Value.KnownProxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((o, security) => Configure(o, security.Value));
     }
 

@@ -32,7 +32,7 @@ public static class SignInSetup
         // Keys sign the cookie and the wall tokens: kept on disk so both survive a restart.
         services.AddDataProtection().SetApplicationName("Callout.Dashboard");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<AuthOptions>, IHostEnvironment>((o, auth, env) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(auth.Value.DataPath(env), "keys")), NullLoggerFactory.Instance));
+            o.XmlRepository = new FileSystemXmlRepository(OwnerOnlyDirectory(Path.Combine(auth.Value.DataPath(env), "keys")), NullLoggerFactory.Instance));
 
         services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Callout Dashboard", o => o.ForwardDefaultSelector = SelectScheme)
@@ -60,6 +60,17 @@ public static class SignInSetup
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
+    }
+
+    /// <summary>The keys are stored unencrypted: only the app's own user may open their folder.</summary>
+    private static DirectoryInfo OwnerOnlyDirectory(string path)
+    {
+        var directory = Directory.CreateDirectory(path);
+        if (!OperatingSystem.IsWindows())
+        {
+            directory.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        }
+        return directory;
     }
 
     /// <summary>API and hub calls get a status code; only pages are sent to a sign-in page.</summary>

@@ -14,10 +14,14 @@ public sealed class WallTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions
 {
     public const string SchemeName = "WallToken";
 
-    /// <summary>True when the request carries a token, so the policy scheme sends it here.</summary>
+    /// <summary>
+    /// True when an API or hub request carries a token, so the policy scheme sends it here. Pages never take one this
+    /// way: a page's wall link is <c>?token=</c>, whose circuit is tracked and stopped when the link is revoked.
+    /// </summary>
     public static bool Carries(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || (request.Path.StartsWithSegments("/hubs") && request.Query.ContainsKey("access_token"));
+        SignInSetup.IsProgrammatic(request)
+        && (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || (request.Path.StartsWithSegments("/hubs") && request.Query.ContainsKey("access_token")));
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

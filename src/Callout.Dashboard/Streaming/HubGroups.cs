@@ -21,8 +21,8 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
     public const int MaxGroups = 2_000;
     private static readonly TimeSpan s_tick = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, Group> _groups = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _membership = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ViewKey, Group> _groups = new();
+    private readonly ConcurrentDictionary<string, ViewKey> _membership = new(StringComparer.Ordinal);
     private readonly Channel<BoardDelta?> _changes = Channel.CreateUnbounded<BoardDelta?>(new UnboundedChannelOptions { SingleReader = true });
 
     public int GroupCount => _groups.Count;
@@ -30,20 +30,20 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
     /// <summary>Joins the group of this filter and masking; the filter is already scoped to the caller's access.</summary>
     public async Task SubscribeAsync(string connectionId, QueueFilter filter, bool maskNumbers, ISingleClientProxy caller)
     {
-        var key = "board:" + SnapshotCache.Key(filter, maskNumbers);
+        var key = new ViewKey(filter, maskNumbers);
         Leave(connectionId);
         if (!_groups.ContainsKey(key) && _groups.Count >= MaxGroups)
         {
             throw new HubException($"Too many different queue filters are in use on this server (limit {MaxGroups}).");
         }
-        var group = _groups.GetOrAdd(key, k => new Group(k, filter, maskNumbers));
+        var group = _groups.GetOrAdd(key, k => new Group(k));
         await group.Lock.WaitAsync();
         try
         {
             group.Members++;
             _membership[connectionId] = key;
             group.Last ??= snapshots.Get(filter, maskNumbers);
-            await hub.Groups.AddToGroupAsync(connectionId, key);
+            await hub.Groups.AddToGroupAsync(connectionId, group.Name);
             await caller.SendAsync("Snapshot", group.Last);
         }
         finally
@@ -125,11 +125,11 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
                 return;
             }
             group.Last = next;
-            await hub.Clients.Group(group.Key).SendAsync("Delta", delta);
+            await hub.Clients.Group(group.Name).SendAsync("Delta", delta);
         }
         catch (Exception ex)
         {
-            LogSendFailed(ex, group.Key);
+            LogSendFailed(ex, group.Name);
         }
         finally
         {
@@ -154,11 +154,12 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a board delta to hub group {Group} failed.")]
     private partial void LogSendFailed(Exception exception, string group);
 
-    private sealed class Group(string key, QueueFilter filter, bool maskNumbers)
+    /// <summary>A SignalR group name of its own per view, never derived from the queue keys a caller sent.</summary>
+    private sealed class Group(ViewKey view)
     {
-        public string Key => key;
-        public QueueFilter Filter => filter;
-        public bool MaskNumbers => maskNumbers;
+        public string Name { get; } = "board:" + Guid.NewGuid().ToString("N");
+        public QueueFilter Filter => view.Filter;
+        public bool MaskNumbers => view.MaskNumbers;
         public SemaphoreSlim Lock { get; } = new(1, 1);
         public BoardSnapshot? Last { get; set; }
         public int Members;

@@ -7,12 +7,12 @@ namespace Callout.Dashboard.Ui;
 public sealed class FeedSubscription(BoardFeed feed, Action onChange) : IDisposable
 {
     private IDisposable? _subscription;
-    private string? _key;
+    private ViewKey? _key;
 
     /// <summary>Follows <paramref name="filter"/>; true when that is a change from what it followed.</summary>
     public bool Follow(QueueFilter filter, bool maskNumbers)
     {
-        var key = SnapshotCache.Key(filter, maskNumbers);
+        var key = new ViewKey(filter, maskNumbers);
         if (key == _key)
         {
             return false;

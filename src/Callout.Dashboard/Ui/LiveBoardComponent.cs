@@ -55,6 +55,12 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     /// <summary>Filtered keys outside what this viewer may see: the page then shows nothing but a notice.</summary>
     protected IReadOnlyList<string> RefusedQueueKeys { get; private set; } = [];
 
+    /// <summary>The queues this viewer may see; null: all.</summary>
+    protected IReadOnlySet<string>? AllowedQueues => _viewer?.Access?.AllowedQueues;
+
+    /// <summary>The viewer was given a queue list that names no queue: the page shows only a notice.</summary>
+    protected bool MaySeeNoQueue => _viewer?.Access?.MaySeeNoQueue == true;
+
     /// <summary>The page was opened with a wall-display link that is forged, unknown or revoked.</summary>
     protected bool WallLinkRefused { get; private set; }
 

@@ -26,6 +26,12 @@ public sealed class AuthOptions
     /// <summary>The folder for tokens and keys: relative paths are under the app's content root.</summary>
     public string DataPath(IHostEnvironment environment) => Path.Combine(environment.ContentRootPath, DataDirectory);
 
+    /// <summary>
+    /// Lets open access (Auth:Mode=None) or the demo users guard a Raw data database the dashboard did not create
+    /// itself; without it start-up refuses, so nobody opens a real centre's data to everyone by accident.
+    /// </summary>
+    public bool AllowOpenAccess { get; set; }
+
     /// <summary>A signed-in session ends after this long without a request (sliding).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }

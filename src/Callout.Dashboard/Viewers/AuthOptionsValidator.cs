@@ -13,7 +13,22 @@ public sealed class AuthOptionsValidator(IOptions<DemoOptions> demo, IConfigurat
     {
         var failures = new List<string>();
         var isDemo = DemoTraffic.IsRunning(demo.Value, configuration);
-        switch (AccessMode.Resolve(options, isDemo))
+        var mode = AccessMode.Resolve(options, isDemo);
+        // Only the embedded demo file is the dashboard's own: anything else may be a real centre's data.
+        if (!DemoDatabase.IsInUse(configuration) && !options.AllowOpenAccess)
+        {
+            if (mode == AuthMode.None)
+            {
+                failures.Add("Auth:Mode is None (the default with Demo:Enabled=true) against the configured Raw data database: anyone who can reach "
+                    + "this server would see it. Use Auth:Mode=Local or OpenIdConnect, or set Auth:AllowOpenAccess=true if that is meant.");
+            }
+            else if (mode == AuthMode.Local && options.Users.Count == 0 && isDemo)
+            {
+                failures.Add("Auth:Mode is Local with no users, so the demo users (password 'demo') would guard the configured Raw data database. "
+                    + "Add users in Auth:Users, or set Auth:AllowOpenAccess=true if that is meant.");
+            }
+        }
+        switch (mode)
         {
             case AuthMode.Local when options.Users.Count == 0 && !isDemo:
                 failures.Add("Auth:Mode is Local (the default when a Raw data database is configured) but no user is defined in Auth:Users. "
@@ -42,6 +57,10 @@ public sealed class AuthOptionsValidator(IOptions<DemoOptions> demo, IConfigurat
         if (!IsPasswordHash(user.PasswordHash))
         {
             yield return $"{key}:PasswordHash is not a password hash; create one with `dotnet run --project src/Callout.Dashboard -- hash-password` (plain passwords are never accepted).";
+        }
+        foreach (var blank in user.Queues.Select((q, i) => (q, i)).Where(e => string.IsNullOrWhiteSpace(e.q)))
+        {
+            yield return $"{key}:Queues:{blank.i} is empty: name the queue, or remove it (a user without Queues sees every queue).";
         }
         if (user.Roles.Count == 0 || user.Roles.Any(r => !Roles.People.Contains(r)))
         {

@@ -57,7 +57,11 @@ public sealed class LocalUsers
             new(ClaimTypes.Name, found.DisplayName ?? found.UserName),
         };
         claims.AddRange(found.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        claims.AddRange(found.Queues.Select(q => new Claim(CalloutClaims.Queue, q)));
+        if (found.Queues.Count > 0)
+        {
+            claims.Add(new Claim(CalloutClaims.QueueScoped, "true"));
+            claims.AddRange(found.Queues.Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => new Claim(CalloutClaims.Queue, q.Trim())));
+        }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType));
     }
 

@@ -24,8 +24,14 @@ public static class Roles
 /// <summary>Our claim types, the same whichever way a person signed in.</summary>
 public static class CalloutClaims
 {
-    /// <summary>One claim per queue key the principal may see; none means every queue.</summary>
+    /// <summary>One claim per queue key the principal may see; none means every queue, unless <see cref="QueueScoped"/>.</summary>
     public const string Queue = "callout:queue";
+
+    /// <summary>
+    /// The principal was given a queue list, so it sees only the queues named in <see cref="Queue"/> claims, and no
+    /// queue at all when the list held only empty keys: removing someone from every queue never grants them all.
+    /// </summary>
+    public const string QueueScoped = "callout:queue-scoped";
 
     /// <summary>The id of the wall-display token a principal stands for.</summary>
     public const string WallToken = "callout:wall-token";

@@ -16,8 +16,10 @@ public sealed class ViewerAccess
         WallTokenId = wallTokenId;
     }
 
-    /// <summary>Null: every queue.</summary>
+    /// <summary>Null: every queue. Empty: none (a queue list that named none).</summary>
     public IReadOnlySet<string>? AllowedQueues { get; }
+
+    public bool MaySeeNoQueue => AllowedQueues is { Count: 0 };
 
     public bool FullNumbers { get; }
 
@@ -27,10 +29,11 @@ public sealed class ViewerAccess
 
     public static ViewerAccess For(ClaimsPrincipal user, DashboardOptions options)
     {
-        var queues = user.FindAll(CalloutClaims.Queue).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var queues = user.FindAll(CalloutClaims.Queue).Select(c => c.Value.Trim()).Where(q => q.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var scoped = user.HasClaim(c => c.Type == CalloutClaims.QueueScoped) || user.HasClaim(c => c.Type == CalloutClaims.Queue);
         var fullNumbers = !options.MaskPhoneNumbers
             || (!user.IsInRole(Roles.Wall) && options.FullNumberRoles.Any(user.IsInRole));
-        return new ViewerAccess(queues.Count == 0 ? null : queues, fullNumbers, user.FindFirst(CalloutClaims.WallToken)?.Value);
+        return new ViewerAccess(scoped ? queues : null, fullNumbers, user.FindFirst(CalloutClaims.WallToken)?.Value);
     }
 
     public static ViewerAccess For(WallToken token, DashboardOptions options) =>
@@ -49,7 +52,8 @@ public sealed class ViewerAccess
         }
         if (requested.IsAll)
         {
-            return new ScopedFilter(new QueueFilter(AllowedQueues), []);
+            // An empty scope is no queue, never "no filter".
+            return new ScopedFilter(AllowedQueues.Count == 0 ? QueueFilter.Nothing : new QueueFilter(AllowedQueues), []);
         }
         var refused = requested.Keys.Where(k => !AllowedQueues.Contains(k)).Order(StringComparer.Ordinal).ToList();
         return new ScopedFilter(refused.Count == 0 ? requested : null, refused);

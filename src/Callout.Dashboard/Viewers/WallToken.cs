@@ -13,6 +13,9 @@ public sealed record WallToken(
     DateTimeOffset? LastSeenAt)
 {
     public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>Made while anyone could manage links (Auth:Mode=None): worth revoking once sign-in is on.</summary>
+    public bool CreatedWhileAccessOpen { get; init; }
 }
 
 public static class WallTokenPrincipal

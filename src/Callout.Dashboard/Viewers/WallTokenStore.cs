@@ -10,11 +10,18 @@ namespace Callout.Dashboard.Viewers;
 /// holds is the token id protected (signed and encrypted) with ASP.NET Core Data Protection, so a forged or
 /// altered link fails before any lookup, and revoking is a flag here that every check sees at once.
 /// </summary>
+/// <remarks>
+/// Several server processes may share the data folder: every change is a read-modify-write of the file under an
+/// exclusive lock file, and each process re-reads the file when it changed, so a revoke on one server reaches
+/// the screens and hub connections of the others within a couple of seconds. Writes go to a temporary file that
+/// is flushed to disk and then renamed over the old one, so a power loss leaves the old file or the new one.
+/// </remarks>
 public sealed partial class WallTokenStore
 {
     private const string Purpose = "Callout.Dashboard.WallToken.v1";
     // Screens check in every second; writing that to disk every time would be pointless wear.
     private static readonly TimeSpan s_lastSeenWriteInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan s_lockWait = TimeSpan.FromSeconds(5);
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly IDataProtector _protector;
@@ -23,6 +30,7 @@ public sealed partial class WallTokenStore
     private readonly string _path;
     private readonly Lock _lock = new();
     private Dictionary<string, WallToken> _tokens;
+    private (DateTime Written, long Length) _fileSeen;
     private DateTimeOffset _lastWrite;
 
     public WallTokenStore(IDataProtectionProvider protection, IOptions<AuthOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<WallTokenStore> logger)
@@ -31,14 +39,15 @@ public sealed partial class WallTokenStore
         _clock = clock;
         _logger = logger;
         _path = Path.Combine(options.Value.DataPath(environment), "wall-tokens.json");
-        _tokens = Load(_path);
+        (_tokens, _fileSeen) = Load(_path);
     }
 
-    /// <summary>Raised after a token is revoked, so open hub connections that use it can be closed.</summary>
+    /// <summary>Raised after a token is revoked, here or by another process, so open hub connections that use it can be closed.</summary>
     public event Action<string>? Revoked;
 
     public IReadOnlyList<WallToken> All()
     {
+        ReloadIfChanged();
         lock (_lock)
         {
             return [.. _tokens.Values.OrderBy(t => t.IsRevoked).ThenBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
@@ -46,7 +55,8 @@ public sealed partial class WallTokenStore
     }
 
     /// <summary>Creates a token and returns it with its secret, which is shown once and never stored.</summary>
-    public (WallToken Token, string Secret) Create(string name, IEnumerable<string> queues, string createdBy)
+    /// <exception cref="WallTokenStoreException">The token file could not be written: no token was made.</exception>
+    public (WallToken Token, string Secret) Create(string name, IEnumerable<string> queues, string createdBy, bool whileAccessOpen = false)
     {
         var token = new WallToken(
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
@@ -55,29 +65,45 @@ public sealed partial class WallTokenStore
             _clock.GetUtcNow(),
             createdBy,
             RevokedAt: null,
-            LastSeenAt: null);
+            LastSeenAt: null)
+        {
+            CreatedWhileAccessOpen = whileAccessOpen,
+        };
         lock (_lock)
         {
-            _tokens[token.Id] = token;
-            Save();
+            // Not kept when it cannot be saved: a link that dies with the process would be a surprise on the wall.
+            Change(tokens => tokens[token.Id] = token, keepOnFailure: false);
         }
         LogCreated(token.Id, token.Name, createdBy);
         return (token, _protector.Protect(token.Id));
     }
 
+    /// <summary>Revokes a token; false when it is unknown or was revoked already.</summary>
+    /// <exception cref="WallTokenStoreException">
+    /// Revoked on this server, but the file could not be written: after a restart, or on another server, the link
+    /// would work again. The caller tells the admin.
+    /// </exception>
     public bool Revoke(string id, string revokedBy)
     {
+        ReloadIfChanged();
         lock (_lock)
         {
             if (!_tokens.TryGetValue(id, out var token) || token.IsRevoked)
             {
                 return false;
             }
-            _tokens[id] = token with { RevokedAt = _clock.GetUtcNow() };
-            Save();
+            var revokedAt = _clock.GetUtcNow();
+            try
+            {
+                // Kept in memory even when the file cannot be written: the screen stops now, whatever the disk says.
+                Change(tokens => tokens[id] = (tokens.GetValueOrDefault(id) ?? token) with { RevokedAt = revokedAt }, keepOnFailure: true);
+            }
+            finally
+            {
+                Revoked?.Invoke(id);
+            }
         }
         LogRevoked(id, revokedBy);
-        Revoked?.Invoke(id);
         return true;
     }
 
@@ -102,6 +128,7 @@ public sealed partial class WallTokenStore
 
     public WallToken? Find(string id)
     {
+        ReloadIfChanged();
         lock (_lock)
         {
             return _tokens.GetValueOrDefault(id);
@@ -111,6 +138,7 @@ public sealed partial class WallTokenStore
     /// <summary>Notes that a screen using the token is alive; false once the token is revoked or gone.</summary>
     public bool Touch(string id)
     {
+        ReloadIfChanged();
         lock (_lock)
         {
             if (!_tokens.TryGetValue(id, out var token) || token.IsRevoked)
@@ -121,43 +149,160 @@ public sealed partial class WallTokenStore
             _tokens[id] = token with { LastSeenAt = now };
             if (now - _lastWrite >= s_lastSeenWriteInterval)
             {
-                Save();
+                try
+                {
+                    Change(tokens =>
+                    {
+                        if (tokens.GetValueOrDefault(id) is { } current)
+                        {
+                            tokens[id] = current with { LastSeenAt = Later(current.LastSeenAt, now) };
+                        }
+                    }, keepOnFailure: true);
+                }
+                catch (WallTokenStoreException)
+                {
+                    // "Last seen" is only a hint for the admin; logged by Change.
+                }
             }
             return true;
         }
     }
 
-    private void Save()
+    /// <summary>Takes in what another process wrote; tokens it revoked are announced as revoked here.</summary>
+    public void ReloadIfChanged()
+    {
+        var seen = Stamp(_path);
+        if (seen == _fileSeen)
+        {
+            return;
+        }
+        List<string> newlyRevoked;
+        lock (_lock)
+        {
+            if (seen == _fileSeen)
+            {
+                return;
+            }
+            try
+            {
+                var (fromFile, stamp) = Load(_path);
+                newlyRevoked = [.. fromFile.Values.Where(t => t.IsRevoked && _tokens.GetValueOrDefault(t.Id) is { IsRevoked: false }).Select(t => t.Id)];
+                _tokens = Merge(fromFile, _tokens);
+                _fileSeen = stamp;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or WallTokenStoreException)
+            {
+                // Mid-write by another process, or unreadable for a moment: the next check tries again.
+                return;
+            }
+        }
+        foreach (var id in newlyRevoked)
+        {
+            Revoked?.Invoke(id);
+        }
+    }
+
+    /// <summary>Applies a change to the file's current tokens under the lock file, writes them, and keeps them here.</summary>
+    private void Change(Action<Dictionary<string, WallToken>> change, bool keepOnFailure)
     {
         _lastWrite = _clock.GetUtcNow();
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            var temporary = _path + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(_tokens.Values.OrderBy(t => t.CreatedAt), s_json));
-            File.Move(temporary, _path, overwrite: true);
+            using var fileLock = AcquireLock();
+            var (fromFile, _) = Load(_path);
+            var merged = Merge(fromFile, _tokens);
+            change(merged);
+            Write(merged);
+            _tokens = merged;
+            _fileSeen = Stamp(_path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Tokens stay valid in memory; the admin sees this in the log and can fix the folder's rights.
-            LogSaveFailed(ex, _path);
+            if (keepOnFailure)
+            {
+                change(_tokens);
+            }
+            LogSaveFailed(_path, ex.Message);
+            throw new WallTokenStoreException(
+                $"The wall-display links could not be saved to {_path} ({ex.Message}). Give the app write access to that folder (Auth:DataDirectory), then try again.", ex);
         }
     }
 
-    private static Dictionary<string, WallToken> Load(string path)
+    private void Write(Dictionary<string, WallToken> tokens)
     {
+        var temporary = _path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            JsonSerializer.Serialize(stream, tokens.Values.OrderBy(t => t.CreatedAt), s_json);
+            stream.Flush(flushToDisk: true);
+        }
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        File.Move(temporary, _path, overwrite: true);
+    }
+
+    private FileStream AcquireLock()
+    {
+        var lockPath = _path + ".lock";
+        var deadline = _clock.GetUtcNow() + s_lockWait;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (_clock.GetUtcNow() < deadline)
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
+
+    /// <summary>The file decides what exists and what is revoked (a revoke sticks); this process adds its "last seen".</summary>
+    private static Dictionary<string, WallToken> Merge(Dictionary<string, WallToken> fromFile, Dictionary<string, WallToken> here)
+    {
+        var merged = new Dictionary<string, WallToken>(fromFile, StringComparer.Ordinal);
+        foreach (var (id, mine) in here)
+        {
+            if (merged.TryGetValue(id, out var theirs))
+            {
+                merged[id] = theirs with
+                {
+                    RevokedAt = theirs.RevokedAt ?? mine.RevokedAt,
+                    LastSeenAt = Later(theirs.LastSeenAt, mine.LastSeenAt),
+                };
+            }
+        }
+        return merged;
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static (DateTime Written, long Length) Stamp(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : default;
+    }
+
+    private static (Dictionary<string, WallToken> Tokens, (DateTime, long) Stamp) Load(string path)
+    {
+        var stamp = Stamp(path);
         if (!File.Exists(path))
         {
-            return new(StringComparer.Ordinal);
+            return (new(StringComparer.Ordinal), stamp);
         }
         try
         {
             var tokens = JsonSerializer.Deserialize<List<WallToken>>(File.ReadAllText(path), s_json) ?? [];
-            return tokens.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            return (tokens.ToDictionary(t => t.Id, StringComparer.Ordinal), stamp);
         }
         catch (JsonException ex)
         {
-            throw new InvalidOperationException($"The wall-display token file {path} is not valid ({ex.Message}). Restore it from a backup, or move it away to start with no tokens.", ex);
+            throw new WallTokenStoreException(
+                $"The wall-display link file {path} is damaged ({ex.Message}). Restore it from a backup, or move it away to start with no links (every screen then needs a new one).", ex);
         }
     }
 
@@ -167,6 +312,9 @@ public sealed partial class WallTokenStore
     [LoggerMessage(Level = LogLevel.Information, Message = "Wall-display token {TokenId} revoked by {User}.")]
     private partial void LogRevoked(string tokenId, string user);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the wall-display tokens to {Path}; changes are kept in memory only until it can.")]
-    private partial void LogSaveFailed(Exception exception, string path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the wall-display links to {Path}: {Reason}. Give the app write access to that folder (Auth:DataDirectory).")]
+    private partial void LogSaveFailed(string path, string reason);
 }
+
+/// <summary>The wall-display link file cannot be read or written; the message says which file and what to do.</summary>
+public sealed class WallTokenStoreException(string message, Exception inner) : Exception(message, inner);
