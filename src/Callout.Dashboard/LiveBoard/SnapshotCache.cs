@@ -8,12 +8,14 @@ namespace Callout.Dashboard.LiveBoard;
 /// One snapshot per queue filter, board version and second, shared by every page and hub group with that
 /// filter: a thousand viewers of one filter cost one snapshot a second, not a thousand. Masked and
 /// unmasked copies are cached apart. A new snapshot keeps the previous one's lists where their rows are
-/// equal, so a page tells what changed by reference.
+/// equal, so a page tells what changed by reference. Bounded: past <paramref name="maxEntries"/> views the half used
+/// longest ago is dropped, so thousands of odd filters from one client cannot push out everybody's views at once.
 /// </summary>
-public sealed class SnapshotCache(Board board, TimeProvider clock)
+public sealed class SnapshotCache(Board board, TimeProvider clock, int maxEntries = 10_000)
 {
-    private const int MaxEntries = 10_000;
     private readonly ConcurrentDictionary<ViewKey, Entry> _entries = new();
+
+    public int Count => _entries.Count;
 
     public BoardSnapshot Get(QueueFilter filter, bool maskNumbers)
     {
@@ -28,9 +30,13 @@ public sealed class SnapshotCache(Board board, TimeProvider clock)
         // Masked from the cached full snapshot: viewers of both kinds on one filter cost one board snapshot.
         var fresh = maskNumbers ? NumberMasking.Mask(Get(filter, maskNumbers: false)) : board.Snapshot(filter);
         var snapshot = ReuseUnchanged(entry?.Snapshot, fresh);
-        if (_entries.Count >= MaxEntries)
+        if (_entries.Count >= maxEntries)
         {
-            _entries.Clear();
+            // An entry is renewed every second it is used: the oldest second is the least recent use.
+            foreach (var stale in _entries.OrderBy(e => e.Value.Second).Take(_entries.Count / 2).Select(e => e.Key).ToList())
+            {
+                _entries.TryRemove(stale, out _);
+            }
         }
         _entries[key] = new Entry(version, second, poll, snapshot);
         return snapshot;

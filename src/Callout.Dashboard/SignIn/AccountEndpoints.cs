@@ -37,14 +37,23 @@ public static class AccountEndpoints
         {
             return Results.Redirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}");
         }
-        await context.SignInAsync(SignInSetup.CookieScheme, principal);
+        await context.SignInAsync(SignInSetup.CookieScheme, SessionCheck.WithSession(principal));
         return Results.Redirect(LocalOrRoot(returnUrl));
     }
 
     // The form parameter is not read: binding one is what makes a minimal API check the antiforgery token, so
     // another site cannot sign a user out.
-    private static async Task<IResult> SignOutAsync([FromForm] string? returnUrl, HttpContext context)
+    private static async Task<IResult> SignOutAsync([FromForm] string? returnUrl, HttpContext context, SessionCheck sessions, ILogger<SessionCheck> logger)
     {
+        try
+        {
+            // Ended server-side: a copy of the cookie stops working too.
+            sessions.End(context.User);
+        }
+        catch (SharedFileException ex)
+        {
+            logger.LogError("Signed out, but the session's end could not be saved: {Reason}", ex.Message);
+        }
         await context.SignOutAsync(SignInSetup.CookieScheme);
         return Results.Redirect("/login?signedOut=1");
     }

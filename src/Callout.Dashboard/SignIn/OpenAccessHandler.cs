@@ -13,7 +13,7 @@ namespace Callout.Dashboard.SignIn;
 public sealed class OpenAccessHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "Open";
+    public const string SchemeName = AccessMode.OpenAccessScheme;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -36,6 +36,9 @@ public static class OpenIdConnectSignIn
             if (context.Principal?.Identity is ClaimsIdentity identity)
             {
                 AddOurClaims(identity, settings);
+                // The session lasts as long as the provider's token, not as long as our sliding cookie.
+                SessionCheck.WithSession(context.Principal, context.SecurityToken?.ValidTo is { } until && until > DateTime.MinValue
+                    ? new DateTimeOffset(until, TimeSpan.Zero) : DateTimeOffset.UtcNow.AddHours(1));
             }
             return Task.CompletedTask;
         };

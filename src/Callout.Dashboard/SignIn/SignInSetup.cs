@@ -3,6 +3,7 @@ using Callout.Dashboard.Viewers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -50,6 +51,7 @@ public static class SignInSetup
                 .RequireRole(Roles.Readers.Split(','))
                 .Build());
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         return builder;
     }
 
@@ -100,8 +102,19 @@ public static class SignInSetup
         {
             options.ForwardChallenge = OidcScheme;
         }
+        options.Events.OnValidatePrincipal = RevalidateAsync;
         options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>Every request: a session ended, a user removed or narrowed, an expired provider token is signed out.</summary>
+    private static async Task RevalidateAsync(CookieValidatePrincipalContext context)
+    {
+        if (!context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().IsCurrent(context.Principal))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
     }
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

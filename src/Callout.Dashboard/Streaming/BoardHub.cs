@@ -11,11 +11,11 @@ namespace Callout.Dashboard.Streaming;
 /// <c>Delta(delta)</c> for its queues only. Asking for a queue outside the caller's scope is refused.
 /// </summary>
 [Authorize]
-public sealed class BoardHub(HubGroups groups, TokenConnections tokenConnections, IOptions<DashboardOptions> options) : Microsoft.AspNetCore.SignalR.Hub
+public sealed class BoardHub(HubGroups groups, HubConnections connections, IOptions<DashboardOptions> options) : Microsoft.AspNetCore.SignalR.Hub
 {
     public override Task OnConnectedAsync()
     {
-        tokenConnections.Track(Context);
+        connections.Open(Context, HubConnections.ViewerOf(Context));
         return base.OnConnectedAsync();
     }
 
@@ -27,13 +27,13 @@ public sealed class BoardHub(HubGroups groups, TokenConnections tokenConnections
         {
             throw new HubException($"Not allowed: queue {string.Join(", ", scoped.Refused)} is outside what you may see.");
         }
-        return groups.SubscribeAsync(Context.ConnectionId, scoped.Filter!, access.MaskNumbers, Clients.Caller);
+        return groups.SubscribeAsync(Context.ConnectionId, scoped.Filter!, access.MaskNumbers);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         groups.Leave(Context.ConnectionId);
-        tokenConnections.Forget(Context);
+        connections.Close(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 }

@@ -8,12 +8,13 @@ using Microsoft.AspNetCore.SignalR;
 namespace Callout.Dashboard.Streaming;
 
 /// <summary>
-/// One SignalR group per distinct queue filter. Each group's view is computed once per change and sent to
-/// all its members, so the cost of a change grows with the number of filters in use, not of clients.
-/// Board changes arrive on the poller's thread and are handed to a background loop; a clock tick also
-/// refreshes views whose time-dependent fields (overdue, awaiting data, recent window) moved.
+/// One group per distinct view (queue filter and masking). Each group's view is computed once per change and queued
+/// for all its members (<see cref="HubConnections"/> sends it, never holding anyone up), so the cost of a change grows
+/// with the number of views in use, not of clients. Board changes arrive on the poller's thread and are handed to a
+/// background loop; a clock tick also refreshes views whose time-dependent fields (overdue, awaiting data, recent
+/// window) moved.
 /// </summary>
-public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHubContext<BoardHub> hub, TimeProvider clock, ILogger<HubGroups> logger)
+public sealed partial class HubGroups(Board board, SnapshotCache snapshots, HubConnections connections, TimeProvider clock, ILogger<HubGroups> logger)
     : BackgroundService
 {
     public const int MaxQueueKeys = 100;
@@ -28,7 +29,7 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
     public int GroupCount => _groups.Count;
 
     /// <summary>Joins the group of this filter and masking; the filter is already scoped to the caller's access.</summary>
-    public async Task SubscribeAsync(string connectionId, QueueFilter filter, bool maskNumbers, ISingleClientProxy caller)
+    public async Task SubscribeAsync(string connectionId, QueueFilter filter, bool maskNumbers)
     {
         var key = new ViewKey(filter, maskNumbers);
         Leave(connectionId);
@@ -40,11 +41,11 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
         await group.Lock.WaitAsync();
         try
         {
-            group.Members++;
             _membership[connectionId] = key;
             group.Last ??= snapshots.Get(filter, maskNumbers);
-            await hub.Groups.AddToGroupAsync(connectionId, group.Name);
-            await caller.SendAsync("Snapshot", group.Last);
+            // Queued before the member joins, so the snapshot comes before any delta of this group.
+            connections.Send(connectionId, "Snapshot", group.Last);
+            group.Members[connectionId] = 0;
         }
         finally
         {
@@ -54,7 +55,8 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
 
     public void Leave(string connectionId)
     {
-        if (_membership.TryRemove(connectionId, out var key) && _groups.TryGetValue(key, out var group) && Interlocked.Decrement(ref group.Members) <= 0)
+        if (_membership.TryRemove(connectionId, out var key) && _groups.TryGetValue(key, out var group)
+            && group.Members.TryRemove(connectionId, out _) && group.Members.IsEmpty)
         {
             _groups.TryRemove(key, out _);
         }
@@ -125,7 +127,10 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
                 return;
             }
             group.Last = next;
-            await hub.Clients.Group(group.Name).SendAsync("Delta", delta);
+            foreach (var member in group.Members.Keys)
+            {
+                connections.Send(member, "Delta", delta);
+            }
         }
         catch (Exception ex)
         {
@@ -154,14 +159,14 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, IHub
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a board delta to hub group {Group} failed.")]
     private partial void LogSendFailed(Exception exception, string group);
 
-    /// <summary>A SignalR group name of its own per view, never derived from the queue keys a caller sent.</summary>
+    /// <summary>A name of its own per view (for the log), never derived from the queue keys a caller sent.</summary>
     private sealed class Group(ViewKey view)
     {
         public string Name { get; } = "board:" + Guid.NewGuid().ToString("N");
+        public ConcurrentDictionary<string, byte> Members { get; } = new(StringComparer.Ordinal);
         public QueueFilter Filter => view.Filter;
         public bool MaskNumbers => view.MaskNumbers;
         public SemaphoreSlim Lock { get; } = new(1, 1);
         public BoardSnapshot? Last { get; set; }
-        public int Members;
     }
 }

@@ -8,7 +8,11 @@ public static class StreamingSetup
     {
         builder.Services.AddSignalR().AddJsonProtocol(o => BoardJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<HubGroups>();
-        builder.Services.AddSingleton<TokenConnections>();
+        builder.Services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section)
+            .Validate(o => o.ConnectionsPerViewer > 0, "Streaming:ConnectionsPerViewer must be above zero.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<HubConnections>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HubConnections>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HubGroups>());
         return builder;
     }

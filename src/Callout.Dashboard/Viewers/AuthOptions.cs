@@ -32,6 +32,9 @@ public sealed class AuthOptions
     /// </summary>
     public bool AllowOpenAccess { get; set; }
 
+    /// <summary>How often open pages and hub connections ask again whether their viewer may still look.</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A signed-in session ends after this long without a request (sliding).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }

@@ -13,6 +13,10 @@ public sealed class AuthOptionsValidator(IOptions<DemoOptions> demo, IConfigurat
     {
         var failures = new List<string>();
         var isDemo = DemoTraffic.IsRunning(demo.Value, configuration);
+        if (options.RevalidationInterval < TimeSpan.FromSeconds(1) || options.RevalidationInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"Auth:RevalidationInterval must be between 00:00:01 and 00:01:00 (got {options.RevalidationInterval}): a removed user must lose access within a minute.");
+        }
         var mode = AccessMode.Resolve(options, isDemo);
         // Only the embedded demo file is the dashboard's own: anything else may be a real centre's data.
         if (!DemoDatabase.IsInUse(configuration) && !options.AllowOpenAccess)

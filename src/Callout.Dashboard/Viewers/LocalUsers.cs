@@ -15,27 +15,31 @@ public sealed class LocalUsers
 
     private static readonly PasswordHasher<LocalUser> s_hasher = new();
 
-    private readonly Dictionary<string, LocalUser> _users;
     // Checked when the user name is unknown, so a wrong name takes as long as a wrong password.
     private readonly string _decoyHash = s_hasher.HashPassword(new LocalUser(), Guid.NewGuid().ToString());
 
-    public LocalUsers(IOptions<AuthOptions> options, AccessMode mode)
+    private readonly AccessMode _mode;
+    private volatile Dictionary<string, LocalUser> _current;
+
+    /// <remarks>Follows the configuration as it changes (appsettings.json is watched), so removing or narrowing a user takes effect without a restart.</remarks>
+    public LocalUsers(IOptionsMonitor<AuthOptions> options, AccessMode mode)
     {
-        IsDemo = mode.IsDemo && options.Value.Users.Count == 0;
-        var users = IsDemo ? DemoUsers() : options.Value.Users;
-        _users = users.ToDictionary(u => u.UserName, StringComparer.OrdinalIgnoreCase);
+        _mode = mode;
+        _current = UsersOf(options.CurrentValue);
+        options.OnChange(changed => _current = UsersOf(changed));
     }
 
-    public bool IsDemo { get; }
+    /// <summary>The built-in demo users stand in for configured ones (demo mode, none configured).</summary>
+    public bool IsDemo => ReferenceEquals(_current, s_demo);
 
-    public IReadOnlyCollection<LocalUser> All => _users.Values;
+    public IReadOnlyCollection<LocalUser> All => _current.Values;
 
     public static string Hash(string password) => s_hasher.HashPassword(new LocalUser(), password);
 
     /// <summary>The signed-in principal, or null when the name or password is wrong.</summary>
     public ClaimsPrincipal? Verify(string? userName, string? password, string authenticationType)
     {
-        var found = _users.GetValueOrDefault(userName?.Trim() ?? "");
+        var found = _current.GetValueOrDefault(userName?.Trim() ?? "");
         var hash = found?.PasswordHash ?? _decoyHash;
         PasswordVerificationResult result;
         try
@@ -51,6 +55,23 @@ public sealed class LocalUsers
         {
             return null;
         }
+        return new ClaimsPrincipal(new ClaimsIdentity(ClaimsOf(found), authenticationType));
+    }
+
+    /// <summary>Whether the configuration still has this signed-in user, with the same roles and the same queues.</summary>
+    public bool StillGrants(ClaimsPrincipal user)
+    {
+        if (user.FindFirst(ClaimTypes.NameIdentifier)?.Value is not { } name || _current.GetValueOrDefault(name) is not { } configured)
+        {
+            return false;
+        }
+        static HashSet<string> Grants(IEnumerable<Claim> claims) =>
+            [.. claims.Where(c => c.Type is ClaimTypes.Role or CalloutClaims.Queue or CalloutClaims.QueueScoped).Select(c => $"{c.Type}={c.Value}")];
+        return Grants(ClaimsOf(configured)).SetEquals(Grants(user.Claims));
+    }
+
+    private static List<Claim> ClaimsOf(LocalUser found)
+    {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, found.UserName),
@@ -62,8 +83,13 @@ public sealed class LocalUsers
             claims.Add(new Claim(CalloutClaims.QueueScoped, "true"));
             claims.AddRange(found.Queues.Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => new Claim(CalloutClaims.Queue, q.Trim())));
         }
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType));
+        return claims;
     }
+
+    private Dictionary<string, LocalUser> UsersOf(AuthOptions options) =>
+        _mode.IsDemo && options.Users.Count == 0 ? s_demo : options.Users.ToDictionary(u => u.UserName, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, LocalUser> s_demo = DemoUsers().ToDictionary(u => u.UserName, StringComparer.OrdinalIgnoreCase);
 
     private static List<LocalUser> DemoUsers()
     {

@@ -14,6 +14,8 @@ public static class ViewersSetup
         services.AddSingleton<LocalUsers>();
         services.AddSingleton<WallTokenStore>();
         services.AddSingleton<ViewerResolver>();
+        services.AddSingleton<EndedSessions>();
+        services.AddSingleton<SessionCheck>();
         services.AddHostedService<WallTokenWatcher>();
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
             .Validate(o => o.MaxRendersPerSecond is > 0 and <= 60, "Dashboard:MaxRendersPerSecond must be between 1 and 60.")

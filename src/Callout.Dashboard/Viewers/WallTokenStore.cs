@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -11,26 +10,22 @@ namespace Callout.Dashboard.Viewers;
 /// altered link fails before any lookup, and revoking is a flag here that every check sees at once.
 /// </summary>
 /// <remarks>
-/// Several server processes may share the data folder: every change is a read-modify-write of the file under an
-/// exclusive lock file, and each process re-reads the file when it changed, so a revoke on one server reaches
-/// the screens and hub connections of the others within a couple of seconds. Writes go to a temporary file that
-/// is flushed to disk and then renamed over the old one, so a power loss leaves the old file or the new one.
+/// Several server processes may share the data folder (<see cref="SharedJsonFile{T}"/>): every change is a
+/// read-modify-write of the file, and each process takes in the file when it changed, so a revoke on one server
+/// reaches the screens and hub connections of the others within a couple of seconds.
 /// </remarks>
 public sealed partial class WallTokenStore
 {
     private const string Purpose = "Callout.Dashboard.WallToken.v1";
     // Screens check in every second; writing that to disk every time would be pointless wear.
     private static readonly TimeSpan s_lastSeenWriteInterval = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan s_lockWait = TimeSpan.FromSeconds(5);
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly IDataProtector _protector;
     private readonly TimeProvider _clock;
     private readonly ILogger<WallTokenStore> _logger;
-    private readonly string _path;
+    private readonly SharedJsonFile<List<WallToken>> _file;
     private readonly Lock _lock = new();
     private Dictionary<string, WallToken> _tokens;
-    private (DateTime Written, long Length) _fileSeen;
     private DateTimeOffset _lastWrite;
 
     public WallTokenStore(IDataProtectionProvider protection, IOptions<AuthOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<WallTokenStore> logger)
@@ -38,8 +33,8 @@ public sealed partial class WallTokenStore
         _protector = protection.CreateProtector(Purpose);
         _clock = clock;
         _logger = logger;
-        _path = Path.Combine(options.Value.DataPath(environment), "wall-tokens.json");
-        (_tokens, _fileSeen) = Load(_path);
+        _file = new SharedJsonFile<List<WallToken>>(Path.Combine(options.Value.DataPath(environment), "wall-tokens.json"), () => [], "wall-display links");
+        _tokens = ById(_file.Read());
     }
 
     /// <summary>Raised after a token is revoked, here or by another process, so open hub connections that use it can be closed.</summary>
@@ -55,7 +50,7 @@ public sealed partial class WallTokenStore
     }
 
     /// <summary>Creates a token and returns it with its secret, which is shown once and never stored.</summary>
-    /// <exception cref="WallTokenStoreException">The token file could not be written: no token was made.</exception>
+    /// <exception cref="SharedFileException">The token file could not be written: no token was made.</exception>
     public (WallToken Token, string Secret) Create(string name, IEnumerable<string> queues, string createdBy, bool whileAccessOpen = false)
     {
         var token = new WallToken(
@@ -79,7 +74,7 @@ public sealed partial class WallTokenStore
     }
 
     /// <summary>Revokes a token; false when it is unknown or was revoked already.</summary>
-    /// <exception cref="WallTokenStoreException">
+    /// <exception cref="SharedFileException">
     /// Revoked on this server, but the file could not be written: after a restart, or on another server, the link
     /// would work again. The caller tells the admin.
     /// </exception>
@@ -159,7 +154,7 @@ public sealed partial class WallTokenStore
                         }
                     }, keepOnFailure: true);
                 }
-                catch (WallTokenStoreException)
+                catch (SharedFileException)
                 {
                     // "Last seen" is only a hint for the admin; logged by Change.
                 }
@@ -171,28 +166,22 @@ public sealed partial class WallTokenStore
     /// <summary>Takes in what another process wrote; tokens it revoked are announced as revoked here.</summary>
     public void ReloadIfChanged()
     {
-        var seen = Stamp(_path);
-        if (seen == _fileSeen)
+        if (!_file.HasChanged())
         {
             return;
         }
         List<string> newlyRevoked;
         lock (_lock)
         {
-            if (seen == _fileSeen)
-            {
-                return;
-            }
             try
             {
-                var (fromFile, stamp) = Load(_path);
+                var fromFile = ById(_file.Read());
                 newlyRevoked = [.. fromFile.Values.Where(t => t.IsRevoked && _tokens.GetValueOrDefault(t.Id) is { IsRevoked: false }).Select(t => t.Id)];
                 _tokens = Merge(fromFile, _tokens);
-                _fileSeen = stamp;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or WallTokenStoreException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SharedFileException)
             {
-                // Mid-write by another process, or unreadable for a moment: the next check tries again.
+                // Unreadable for a moment (another process mid-rename): the next check tries again.
                 return;
             }
         }
@@ -202,64 +191,31 @@ public sealed partial class WallTokenStore
         }
     }
 
-    /// <summary>Applies a change to the file's current tokens under the lock file, writes them, and keeps them here.</summary>
+    /// <summary>Applies a change to the file's current tokens and keeps the result here.</summary>
     private void Change(Action<Dictionary<string, WallToken>> change, bool keepOnFailure)
     {
         _lastWrite = _clock.GetUtcNow();
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            using var fileLock = AcquireLock();
-            var (fromFile, _) = Load(_path);
-            var merged = Merge(fromFile, _tokens);
-            change(merged);
-            Write(merged);
-            _tokens = merged;
-            _fileSeen = Stamp(_path);
+            _tokens = ById(_file.Update(fromFile =>
+            {
+                var merged = Merge(ById(fromFile), _tokens);
+                change(merged);
+                return [.. merged.Values.OrderBy(t => t.CreatedAt)];
+            }));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (SharedFileException ex)
         {
             if (keepOnFailure)
             {
                 change(_tokens);
             }
-            LogSaveFailed(_path, ex.Message);
-            throw new WallTokenStoreException(
-                $"The wall-display links could not be saved to {_path} ({ex.Message}). Give the app write access to that folder (Auth:DataDirectory), then try again.", ex);
+            LogSaveFailed(_file.Path, ex.InnerException?.Message ?? ex.Message);
+            throw;
         }
     }
 
-    private void Write(Dictionary<string, WallToken> tokens)
-    {
-        var temporary = _path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, tokens.Values.OrderBy(t => t.CreatedAt), s_json);
-            stream.Flush(flushToDisk: true);
-        }
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        File.Move(temporary, _path, overwrite: true);
-    }
-
-    private FileStream AcquireLock()
-    {
-        var lockPath = _path + ".lock";
-        var deadline = _clock.GetUtcNow() + s_lockWait;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (_clock.GetUtcNow() < deadline)
-            {
-                Thread.Sleep(20);
-            }
-        }
-    }
+    private static Dictionary<string, WallToken> ById(IEnumerable<WallToken> tokens) => tokens.ToDictionary(t => t.Id, StringComparer.Ordinal);
 
     /// <summary>The file decides what exists and what is revoked (a revoke sticks); this process adds its "last seen".</summary>
     private static Dictionary<string, WallToken> Merge(Dictionary<string, WallToken> fromFile, Dictionary<string, WallToken> here)
@@ -281,31 +237,6 @@ public sealed partial class WallTokenStore
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
-    private static (DateTime Written, long Length) Stamp(string path)
-    {
-        var file = new FileInfo(path);
-        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : default;
-    }
-
-    private static (Dictionary<string, WallToken> Tokens, (DateTime, long) Stamp) Load(string path)
-    {
-        var stamp = Stamp(path);
-        if (!File.Exists(path))
-        {
-            return (new(StringComparer.Ordinal), stamp);
-        }
-        try
-        {
-            var tokens = JsonSerializer.Deserialize<List<WallToken>>(File.ReadAllText(path), s_json) ?? [];
-            return (tokens.ToDictionary(t => t.Id, StringComparer.Ordinal), stamp);
-        }
-        catch (JsonException ex)
-        {
-            throw new WallTokenStoreException(
-                $"The wall-display link file {path} is damaged ({ex.Message}). Restore it from a backup, or move it away to start with no links (every screen then needs a new one).", ex);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Wall-display token {TokenId} ({Name}) created by {User}.")]
     private partial void LogCreated(string tokenId, string name, string user);
 
@@ -315,6 +246,3 @@ public sealed partial class WallTokenStore
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the wall-display links to {Path}: {Reason}. Give the app write access to that folder (Auth:DataDirectory).")]
     private partial void LogSaveFailed(string path, string reason);
 }
-
-/// <summary>The wall-display link file cannot be read or written; the message says which file and what to do.</summary>
-public sealed class WallTokenStoreException(string message, Exception inner) : Exception(message, inner);
