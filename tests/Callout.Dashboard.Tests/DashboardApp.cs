@@ -44,6 +44,11 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings, 
         {
             builder.UseSetting("Auth:Mode", "None");
         }
+        if (!settings.ContainsKey("Auth:AllowOpenAccess"))
+        {
+            // The test databases are nobody's data: open access on them is meant.
+            builder.UseSetting("Auth:AllowOpenAccess", "true");
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

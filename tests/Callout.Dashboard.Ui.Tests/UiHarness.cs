@@ -55,6 +55,11 @@ internal sealed class UiHarness : IAsyncDisposable
             Clock,
             NullLogger<WallTokenStore>.Instance);
         Context.Services.AddSingleton(WallTokens);
+        Access = new AccessMode(
+            Microsoft.Extensions.Options.Options.Create(AuthSettings),
+            Microsoft.Extensions.Options.Options.Create(new Callout.Dashboard.Demo.DemoOptions()),
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Context.Services.AddSingleton(Access);
         Viewers = new ViewerResolver(WallTokens, Microsoft.Extensions.Options.Options.Create(Options));
         Context.Services.AddSingleton(Viewers);
         // Pages tick only when interactive, as on a circuit.
@@ -66,6 +71,11 @@ internal sealed class UiHarness : IAsyncDisposable
     public BunitAuthorizationContext Auth { get; }
 
     public WallTokenStore WallTokens { get; }
+
+    /// <summary>The Auth section the pages see; Local sign-in unless a test changes it.</summary>
+    public AuthOptions AuthSettings { get; } = new() { Mode = AuthMode.Local };
+
+    public AccessMode Access { get; }
 
     public ViewerResolver Viewers { get; }
 

@@ -217,20 +217,18 @@ public sealed partial class WallTokenStore
 
     private static Dictionary<string, WallToken> ById(IEnumerable<WallToken> tokens) => tokens.ToDictionary(t => t.Id, StringComparer.Ordinal);
 
-    /// <summary>The file decides what exists and what is revoked (a revoke sticks); this process adds its "last seen".</summary>
+    /// <summary>
+    /// Tokens of both (links are never deleted, only revoked, so a file gone missing loses none); a revoke on either
+    /// side sticks, and "last seen" is the later of the two.
+    /// </summary>
     private static Dictionary<string, WallToken> Merge(Dictionary<string, WallToken> fromFile, Dictionary<string, WallToken> here)
     {
         var merged = new Dictionary<string, WallToken>(fromFile, StringComparer.Ordinal);
         foreach (var (id, mine) in here)
         {
-            if (merged.TryGetValue(id, out var theirs))
-            {
-                merged[id] = theirs with
-                {
-                    RevokedAt = theirs.RevokedAt ?? mine.RevokedAt,
-                    LastSeenAt = Later(theirs.LastSeenAt, mine.LastSeenAt),
-                };
-            }
+            merged[id] = merged.TryGetValue(id, out var theirs)
+                ? theirs with { RevokedAt = theirs.RevokedAt ?? mine.RevokedAt, LastSeenAt = Later(theirs.LastSeenAt, mine.LastSeenAt) }
+                : mine;
         }
         return merged;
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Callout.Dashboard.LiveBoard;
 using Callout.Dashboard.RawData;
 using Callout.Dashboard.RawData.Tests.TestDatabases;
 using Callout.Dashboard.Simulator;
@@ -25,14 +26,15 @@ public sealed class SchemaProblemTests
         using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
         var http = logged.CreateClient();
 
-        var board = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastError").GetString()?.Contains("call_events") == true);
+        var board = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastError").GetString() == PollFailure.MissingSchema);
         // Several failed polls later the message is still logged once.
         await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollAt").GetDateTimeOffset()
             > board.GetProperty("freshness").GetProperty("lastPollAt").GetDateTimeOffset().AddSeconds(1));
         var health = await http.GetFromJsonAsync<JsonElement>("/healthz");
 
         Assert.Equal("degraded", health.GetProperty("status").GetString());
-        Assert.Contains("has no table call_events", health.GetProperty("reason").GetString());
+        Assert.Contains(PollFailure.MissingSchema, health.GetProperty("reason").GetString());
+        Assert.Contains("has no table call_events", health.GetProperty("details").GetProperty("lastErrorDetail").GetString());
         Assert.Contains("ConnectionStrings:RawData", health.GetProperty("details").GetProperty("schema").GetProperty("problem").GetString());
         var problems = logs.Collector.GetSnapshot().Where(r => r.Level >= LogLevel.Warning).ToList();
         Assert.Single(problems, r => r.Message.Contains("has no table call_events", StringComparison.Ordinal));
@@ -46,9 +48,9 @@ public sealed class SchemaProblemTests
             "CREATE TABLE call_events (rec_id bigint, call_id numeric(19,0), event_type char(1), dte_start timestamp, queue_key varchar(100), result_code char(2))");
         await using var app = DashboardApp.OnPostgres(connectionString);
 
-        var health = await DashboardApp.WaitForJsonAsync(app.CreateClient(), "/healthz", h => h.GetProperty("reason").GetString()?.Contains("dte_updated") == true);
+        var health = await DashboardApp.WaitForJsonAsync(app.CreateClient(), "/healthz", h => SchemaProblem(h)?.Contains("dte_updated") == true);
 
-        Assert.Contains("The Raw data table call_events has no column dte_updated", health.GetProperty("reason").GetString());
+        Assert.Contains("The Raw data table call_events has no column dte_updated", SchemaProblem(health));
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public sealed class SchemaProblemTests
         await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"));
         using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
 
-        var health = await DashboardApp.WaitForJsonAsync(logged.CreateClient(), "/healthz", h => h.GetProperty("reason").GetString()?.Contains("call_events") == true);
+        var health = await DashboardApp.WaitForJsonAsync(logged.CreateClient(), "/healthz", h => SchemaProblem(h)?.Contains("no table call_events") == true);
 
         Assert.Equal("degraded", health.GetProperty("status").GetString());
         var refused = Assert.Single(logs.Collector.GetSnapshot(), r => r.Message.Contains("simulated traffic is off", StringComparison.Ordinal));
@@ -99,6 +101,10 @@ public sealed class SchemaProblemTests
         await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", connection);
         Assert.Equal(1L, await tables.ExecuteScalarAsync());
     }
+
+    private static string? SchemaProblem(JsonElement health) =>
+        health.TryGetProperty("details", out var details) && details.TryGetProperty("schema", out var schema)
+        && schema.TryGetProperty("problem", out var problem) ? problem.GetString() : null;
 
     private static async Task<string> DatabaseWithAsync(string sql)
     {

@@ -160,7 +160,8 @@ public abstract class BoardSyncContract(string provider) : IAsyncLifetime
         await _db.ExecuteAsync("ALTER TABLE call_events RENAME TO call_events_later");
 
         var failure = await Assert.ThrowsAsync<RawDataSchemaException>(() => _sync.PollOnceAsync(default));
-        Assert.Contains("no table call_events", _board.State.Poll.LastError);
+        Assert.Equal(PollFailure.MissingSchema, _board.State.Poll.LastError);
+        Assert.Contains("no table call_events", _board.State.Poll.LastErrorDetail);
         Assert.False(_board.State.Poll.LastPollOk);
 
         await _db.ExecuteAsync("ALTER TABLE call_events_later RENAME TO call_events");

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Callout.Dashboard.LiveBoard;
 using Callout.Dashboard.RawData.Tests.TestDatabases;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,7 +116,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
                 await lockTable.ExecuteNonQueryAsync();
             }
             var failed = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => !b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean(), timeoutSeconds: 15);
-            Assert.Contains("timeout", failed.GetProperty("freshness").GetProperty("lastError").GetString(), StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(PollFailure.TimedOut, failed.GetProperty("freshness").GetProperty("lastError").GetString());
             await Task.Delay(TimeSpan.FromSeconds(5));
         }
 
