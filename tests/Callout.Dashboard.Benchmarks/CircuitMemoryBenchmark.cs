@@ -59,18 +59,12 @@ public static partial class CircuitMemoryBenchmark
             Console.Error.WriteLine(BenchmarkChromium.NotFound("circuits", chromium));
             return 1;
         }
-        // SIGTERM (a CI timeout, kill) cancels too, so the server, the browser and the temp folder are cleaned up.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
+        using var stop = new TerminateSignal(cancellationToken);
         try
         {
             return await RunAsync(settings, chromium, stop.Token);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
         {
             Console.Error.WriteLine("circuits: cancelled.");
             return 130;
@@ -79,9 +73,9 @@ public static partial class CircuitMemoryBenchmark
 
     private static async Task<int> RunAsync(CircuitMemorySettings settings, string chromium, CancellationToken cancellationToken)
     {
-        var dll = await DashboardDllAsync(cancellationToken);
+        var dll = await ReleaseBuild.DashboardAsync("circuits", null, cancellationToken);
         Console.WriteLine($"circuits: page {settings.Page}, steps {string.Join(',', settings.Steps)}; settle {settings.Settle.TotalSeconds:F0} s, " +
-                          $"{settings.Samples} RSS samples a step; {Environment.ProcessorCount} cores, {Proc.MemTotalBytes() / (1 << 20):N0} MB RAM");
+                          $"{settings.Samples} RSS samples a step; {Environment.ProcessorCount} cores, {ProcFs.MemTotalBytes() / (1 << 20):N0} MB RAM");
         Console.WriteLine($"dashboard: {dll} (built {File.GetLastWriteTime(dll):yyyy-MM-dd HH:mm})");
         var steps = new List<Step>();
         string? stopped = null;
@@ -106,10 +100,10 @@ public static partial class CircuitMemoryBenchmark
     private static async Task<string?> RunStepsAsync(CircuitMemorySettings settings, string chromium, string dll, List<Step> steps, Stopwatch total, CancellationToken cancellationToken)
     {
         string? stopped = null;
-        await using (var server = DashboardServer.Start(dll))
+        await using (var server = DashboardProcess.Start(new Dictionary<string, string> { ["Demo__Seed"] = "1" }, app: dll))
         {
-            await server.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2), cancellationToken);
-            Console.WriteLine($"dashboard up at {server.Address} (pid {server.ProcessId}, demo mode, seed 1) after {total.Elapsed.TotalSeconds:F1} s; RSS {Mb(Proc.ResidentBytes(server.ProcessId)):F1} MB");
+            await server.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2));
+            Console.WriteLine($"dashboard up at {server.Address} (pid {server.Id}, demo mode, seed 1) after {total.Elapsed.TotalSeconds:F1} s; RSS {Mb(ProcFs.ResidentBytes(server.Id)):F1} MB");
             var playwright = await Playwright.CreateAsync();
             IBrowser? browser = null;
             try
@@ -142,7 +136,7 @@ public static partial class CircuitMemoryBenchmark
                 }
                 if (settings.Hold > TimeSpan.Zero)
                 {
-                    Console.WriteLine($"holding {settings.Hold.TotalSeconds:F0} s with {tabs.Count} pages open: server pid {server.ProcessId}, {server.Address}");
+                    Console.WriteLine($"holding {settings.Hold.TotalSeconds:F0} s with {tabs.Count} pages open: server pid {server.Id}, {server.Address}");
                     try
                     {
                         await Task.Delay(settings.Hold, cancellationToken);
@@ -155,14 +149,14 @@ public static partial class CircuitMemoryBenchmark
             }
             finally
             {
-                await CloseBrowserAsync(browser, playwright, server.ProcessId);
+                await CloseBrowserAsync(browser, playwright, server.Id);
             }
         }
         return stopped;
     }
 
     /// <summary>Opens pages in batches until <paramref name="target"/> are open; the reason it stopped short, or null.</summary>
-    private static async Task<string?> OpenUpToAsync(Tabs tabs, int target, DashboardServer server, Stopwatch opening, CancellationToken cancellationToken)
+    private static async Task<string?> OpenUpToAsync(Tabs tabs, int target, DashboardProcess server, Stopwatch opening, CancellationToken cancellationToken)
     {
         if (tabs.Count >= target)
         {
@@ -180,7 +174,7 @@ public static partial class CircuitMemoryBenchmark
             {
                 return "the browser went away (crashed or was killed)";
             }
-            var free = Proc.MemAvailableBytes();
+            var free = ProcFs.MemAvailableBytes();
             if (free < MinFreeMachineBytes)
             {
                 return $"the machine is low on memory ({Mb(free):N0} MB available)";
@@ -197,32 +191,32 @@ public static partial class CircuitMemoryBenchmark
             var before = Stopwatch.StartNew();
             await tabs.OpenAsync(batch, allowedFailures, cancellationToken);
             Console.WriteLine($"  {tabs.Count,5}/{target} open ({tabs.Failures} failed), batch {before.Elapsed.TotalSeconds:F1} s, " +
-                              $"server RSS {Mb(Proc.ResidentBytes(server.ProcessId)):F0} MB, machine free {Mb(Proc.MemAvailableBytes()):N0} MB");
+                              $"server RSS {Mb(ProcFs.ResidentBytes(server.Id)):F0} MB, machine free {Mb(ProcFs.MemAvailableBytes()):N0} MB");
         }
         return null;
     }
 
-    private static async Task<Step> MeasureAsync(DashboardServer server, Tabs tabs, int target, double openSeconds, List<Step> earlier, CircuitMemorySettings settings, CancellationToken cancellationToken)
+    private static async Task<Step> MeasureAsync(DashboardProcess server, Tabs tabs, int target, double openSeconds, List<Step> earlier, CircuitMemorySettings settings, CancellationToken cancellationToken)
     {
         Console.WriteLine($"  settling {settings.Settle.TotalSeconds:F0} s, then {settings.Samples} samples…");
         await Task.Delay(settings.Settle, cancellationToken);
-        var pid = server.ProcessId;
+        var pid = server.Id;
         var self = Environment.ProcessId;
-        var browserBefore = Proc.Descendants(self, pid).ToDictionary(p => p, Proc.CpuSeconds);
-        var serverBefore = Proc.CpuSeconds(pid);
+        var browserBefore = ProcFs.Descendants(self, pid).ToDictionary(p => p, ProcFs.CpuSeconds);
+        var serverBefore = ProcFs.CpuSeconds(pid);
         var clock = Stopwatch.StartNew();
         var rss = new List<long>();
         for (var i = 0; i < settings.Samples; i++)
         {
-            rss.Add(Proc.ResidentBytes(pid));
+            rss.Add(ProcFs.ResidentBytes(pid));
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
         var seconds = clock.Elapsed.TotalSeconds;
-        var serverCpu = (Proc.CpuSeconds(pid) - serverBefore) / seconds * 100;
-        var browserAfter = Proc.Descendants(self, pid);
-        var browserCpu = browserAfter.Where(browserBefore.ContainsKey).Sum(p => Proc.CpuSeconds(p) - browserBefore[p]) / seconds * 100;
-        var browserPss = browserAfter.Sum(Proc.ProportionalBytes);
-        var renderers = browserAfter.Count(Proc.IsRenderer);
+        var serverCpu = (ProcFs.CpuSeconds(pid) - serverBefore) / seconds * 100;
+        var browserAfter = ProcFs.Descendants(self, pid);
+        var browserCpu = browserAfter.Where(browserBefore.ContainsKey).Sum(p => ProcFs.CpuSeconds(p) - browserBefore[p]) / seconds * 100;
+        var browserPss = browserAfter.Sum(ProcFs.ProportionalBytes);
+        var renderers = browserAfter.Count(ProcFs.IsRenderer);
         var live = await tabs.CountLiveAsync(cancellationToken);
 
         rss.Sort();
@@ -238,7 +232,7 @@ public static partial class CircuitMemoryBenchmark
                 marginal = (median - previous.RssMb * (1 << 20)) / (pages - previous.Pages) / 1024;
             }
         }
-        return new Step(target, pages, live, median / (1 << 20), Mb(rss[0]), Mb(rss[^1]), perCircuit, marginal, serverCpu, browserCpu, Mb(browserPss), renderers, openSeconds, Proc.LoadAverage(), tabs.Failures);
+        return new Step(target, pages, live, median / (1 << 20), Mb(rss[0]), Mb(rss[^1]), perCircuit, marginal, serverCpu, browserCpu, Mb(browserPss), renderers, openSeconds, ProcFs.LoadAverage(), tabs.Failures);
     }
 
     private static void Report(CircuitMemorySettings settings, List<Step> steps, string? stopped, TimeSpan elapsed)
@@ -318,7 +312,7 @@ public static partial class CircuitMemoryBenchmark
     {
         await BenchmarkChromium.CloseAsync(browser, playwright, "circuits");
         await Task.Delay(500);
-        foreach (var pid in Proc.Descendants(Environment.ProcessId, serverPid))
+        foreach (var pid in ProcFs.Descendants(Environment.ProcessId, serverPid))
         {
             try
             {

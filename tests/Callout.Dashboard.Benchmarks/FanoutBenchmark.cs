@@ -51,18 +51,12 @@ public static partial class FanoutBenchmark
             return 2;
         }
 
-        // A service manager's SIGTERM cancels the run like Ctrl+C, so the server process and the database go too.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            stop.Cancel();
-        });
+        using var stop = new TerminateSignal(cancellationToken);
         try
         {
             return await RunAsync(settings, stop.Token);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
         {
             Console.Error.WriteLine("fanout: cancelled; the dashboard process was stopped and the benchmark database dropped.");
             return 130;
@@ -82,7 +76,7 @@ public static partial class FanoutBenchmark
             Console.Error.WriteLine(BenchmarkChromium.NotFound("fanout", chromium) + $" (It is needed for --pages {settings.Pages}; --pages 0 leaves it out.)");
             return 1;
         }
-        var app = await ServerProcess.LocateAppAsync(settings.AppPath, cancellationToken);
+        var app = await ReleaseBuild.DashboardAsync("fanout", settings.AppPath, cancellationToken);
         var results = new List<RoundResult>();
         await using (var database = await BenchmarkDatabase.CreateAsync(settings.Connection, cancellationToken))
         {
@@ -136,7 +130,7 @@ public static partial class FanoutBenchmark
         // Every other viewer sees all queues; the rest take the four queues in turn.
         var plan = Enumerable.Range(0, count).Select(i => i % 2 == 0 ? (int?)null : i / 2 % QueueKeys.Length).ToArray();
         RoundResult ours;
-        await using (var server = ServerProcess.Start(context.App, new Dictionary<string, string>
+        await using (var server = DashboardProcess.Start(new Dictionary<string, string>
         {
             // The Chromium pages need blazor.web.js and MudBlazor's files, which an unpublished build serves only in
             // Development (from the build's static web assets manifest); without pages the server runs as deployed.
@@ -147,9 +141,13 @@ public static partial class FanoutBenchmark
             ["RawData__TimeZone"] = "UTC",
             ["Demo__Enabled"] = "false",
             ["Auth__Mode"] = "None",
-        }))
+            // Every simulated viewer comes from this machine's address, which the per-viewer limit would count as one.
+            ["Streaming__ConnectionsPerViewer"] = "100000",
+        },
+        // The build output holds appsettings.json and the static web assets manifest.
+        contentRoot: Path.GetDirectoryName(context.App), app: context.App))
         {
-            await server.WaitUntilPollingAsync(TimeSpan.FromSeconds(90), cancellationToken);
+            await server.WaitUntilPollingAsync(TimeSpan.FromSeconds(90));
             Console.WriteLine($"dashboard pid {server.Id} at {server.Address}, polling every {settings.PollInterval.TotalMilliseconds:F0} ms");
             try
             {
@@ -179,7 +177,7 @@ public static partial class FanoutBenchmark
     }
 
     /// <summary>N hub clients on the dashboard; rows inserted for the window; deliveries, CPU, memory and DB queries.</summary>
-    private static async Task<RoundResult> RunDashboardPhaseAsync(RunContext context, ServerProcess server, int?[] plan, CancellationToken cancellationToken)
+    private static async Task<RoundResult> RunDashboardPhaseAsync(RunContext context, DashboardProcess server, int?[] plan, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
         var hub = new Uri(server.Address, "hubs/board");
@@ -683,7 +681,7 @@ public static partial class FanoutBenchmark
     /// <summary>Samples the server's CPU (utime + stime) and resident memory once a second until stopped.</summary>
     private sealed class ProcessSampler : IDisposable
     {
-        private readonly ServerProcess _server;
+        private readonly DashboardProcess _server;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _loop;
         private readonly TimeSpan _cpuStart;
@@ -691,7 +689,7 @@ public static partial class FanoutBenchmark
         private double _peakCpu;
         private long _peakRss;
 
-        public ProcessSampler(ServerProcess server)
+        public ProcessSampler(DashboardProcess server)
         {
             _server = server;
             _cpuStart = server.CpuTime();

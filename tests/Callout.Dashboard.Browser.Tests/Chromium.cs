@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Callout.Dashboard.Browser.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Tests;
-using Microsoft.Playwright;
-
 namespace Callout.Dashboard.Browser.Tests;
 
 /// <summary>
@@ -9,28 +6,11 @@ namespace Callout.Dashboard.Browser.Tests;
 /// </summary>
 public sealed class DemoScreenshotTests(DemoScreenshotTests.DemoHost demo) : IClassFixture<DemoScreenshotTests.DemoHost>
 {
-    private RealHost _host => demo.Host;
+    private DashboardProcess _host => demo.Host;
     private Chromium _chromium => demo.Chromium;
 
     /// <summary>One demo server and browser for all pages.</summary>
-    public sealed class DemoHost : IAsyncLifetime
-    {
-        public RealHost Host { get; private set; } = null!;
-        public Chromium Chromium { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Host = RealHost.Start(new Dictionary<string, string> { ["Demo__Seed"] = "7", ["Demo__RatePerMinute"] = "15", ["RawData__TimeZone"] = "Europe/Oslo" });
-            Chromium = await Chromium.LaunchAsync();
-            await Host.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Chromium.DisposeAsync();
-            await Host.DisposeAsync();
-        }
-    }
+    public sealed class DemoHost() : DemoInBrowser(new Dictionary<string, string> { ["Demo__Seed"] = "7", ["Demo__RatePerMinute"] = "15", ["RawData__TimeZone"] = "Europe/Oslo" });
 
     [Theory]
     [InlineData("/", "overview", "[data-panel='active'] [data-state='data']")]

@@ -1,7 +1,3 @@
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Callout.Dashboard.Tests;
-using Microsoft.Playwright;
-
 namespace Callout.Dashboard.Browser.Tests;
 
 /// <summary>
@@ -11,13 +7,13 @@ namespace Callout.Dashboard.Browser.Tests;
 public sealed class LiveBrowserTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
-    private RealHost _host = null!;
+    private DashboardProcess _host = null!;
     private Chromium _chromium = null!;
 
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreatePostgresAsync();
-        _host = RealHost.Start(Settings(_db));
+        _host = DashboardProcess.Start(Settings(_db));
         _chromium = await Chromium.LaunchAsync();
         await _host.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
     }
@@ -46,7 +42,7 @@ public sealed class LiveBrowserTests : IAsyncLifetime
         {
             await Assertions.Expect(page.Locator("[data-panel='active'] [data-state='empty']")).ToBeVisibleAsync();
 
-            await _db.Writer.WriteCallAsync(new CallRows(4711, DashboardApp.OsloNow().AddSeconds(-20)).UpdatedAt(DashboardApp.OsloNow()).Order());
+            await _db.Writer.WriteCallAsync(new CallRows(4711, Oslo.Now().AddSeconds(-20)).UpdatedAt(Oslo.Now()).Order());
 
             await Assertions.Expect(page.Locator("[data-panel='active'] tr[data-call='4711']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Assertions.Expect(page.Locator("[data-kpi='in-progress'] .kpi-value")).ToHaveTextAsync("1");
@@ -56,7 +52,7 @@ public sealed class LiveBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Wall_FilteredView_ShowsOnlyItsQueues_AndNewRowsLive()
     {
-        var now = DashboardApp.OsloNow();
+        var now = Oslo.Now();
         await _db.Writer.WriteCallAsync(new CallRows(1, now.AddMinutes(-1), "__Callout_Sales").UpdatedAt(now).Order());
         await _db.Writer.WriteCallAsync(new CallRows(2, now.AddMinutes(-1), "__Callout_Support").UpdatedAt(now).Order());
         var page = await _chromium.OpenAsync(new Uri(_host.Address, "/wall?queue=__Callout_Sales"));
@@ -65,8 +61,8 @@ public sealed class LiveBrowserTests : IAsyncLifetime
             await Assertions.Expect(page.Locator("[data-panel='active'] [data-call='1']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Assertions.Expect(page.Locator("[data-call='2']")).ToHaveCountAsync(0);
 
-            await _db.Writer.WriteCallAsync(new CallRows(3, DashboardApp.OsloNow().AddSeconds(-5), "__Callout_Sales").UpdatedAt(DashboardApp.OsloNow()).Order());
-            await _db.Writer.WriteCallAsync(new CallRows(4, DashboardApp.OsloNow().AddSeconds(-5), "__Callout_Support").UpdatedAt(DashboardApp.OsloNow()).Order());
+            await _db.Writer.WriteCallAsync(new CallRows(3, Oslo.Now().AddSeconds(-5), "__Callout_Sales").UpdatedAt(Oslo.Now()).Order());
+            await _db.Writer.WriteCallAsync(new CallRows(4, Oslo.Now().AddSeconds(-5), "__Callout_Support").UpdatedAt(Oslo.Now()).Order());
 
             await Assertions.Expect(page.Locator("[data-panel='active'] [data-call='3']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
             await Assertions.Expect(page.Locator("[data-call='4']")).ToHaveCountAsync(0);
@@ -76,7 +72,7 @@ public sealed class LiveBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Wall_ScheduledCountdown_TicksEverySecond()
     {
-        var now = DashboardApp.OsloNow();
+        var now = Oslo.Now();
         await _db.Writer.WriteCallAsync(new CallRows(77, now.AddMinutes(-5)).UpdatedAt(now).Order(initiationSeconds: 3_600));
         var page = await _chromium.OpenAsync(new Uri(_host.Address, "/wall"));
         await Chromium.WithScreenshotOnFailureAsync(page, "wall-countdown", async () =>

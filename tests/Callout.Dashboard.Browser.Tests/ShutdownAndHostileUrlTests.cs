@@ -1,25 +1,16 @@
-using Callout.Dashboard.Tests;
-using Microsoft.Playwright;
-
 namespace Callout.Dashboard.Browser.Tests;
 
 public sealed class ShutdownAndHostileUrlTests : IAsyncLifetime
 {
-    private RealHost _host = null!;
-    private Chromium _chromium = null!;
+    private readonly DemoInBrowser _demo = new(new Dictionary<string, string> { ["Demo__Seed"] = "3" });
 
-    public async Task InitializeAsync()
-    {
-        _host = RealHost.Start(new Dictionary<string, string> { ["Demo__Seed"] = "3" });
-        _chromium = await Chromium.LaunchAsync();
-        await _host.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
-    }
+    private DashboardProcess _host => _demo.Host;
 
-    public async Task DisposeAsync()
-    {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
-    }
+    private Chromium _chromium => _demo.Chromium;
+
+    public Task InitializeAsync() => _demo.InitializeAsync();
+
+    public Task DisposeAsync() => _demo.DisposeAsync();
 
     [Fact]
     public async Task Sigterm_WithWallCircuitOpen_StopsCleanlyWithin10Seconds()

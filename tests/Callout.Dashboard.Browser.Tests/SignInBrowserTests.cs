@@ -1,6 +1,3 @@
-using Callout.Dashboard.Tests;
-using Microsoft.Playwright;
-
 namespace Callout.Dashboard.Browser.Tests;
 
 /// <summary>
@@ -9,13 +6,13 @@ namespace Callout.Dashboard.Browser.Tests;
 /// </summary>
 public sealed class SignInBrowserTests : IAsyncLifetime
 {
-    private RealHost _host = null!;
+    private DashboardProcess _host = null!;
     private Chromium _chromium = null!;
     private readonly List<string> _cspViolations = [];
 
     public async Task InitializeAsync()
     {
-        _host = RealHost.Start(new Dictionary<string, string> { ["Auth__Mode"] = "Local", ["Demo__Seed"] = "11", ["RawData__TimeZone"] = "Europe/Oslo" });
+        _host = DashboardProcess.Start(new Dictionary<string, string> { ["Auth__Mode"] = "Local", ["Demo__Seed"] = "11", ["RawData__TimeZone"] = "Europe/Oslo" });
         _chromium = await Chromium.LaunchAsync();
         await _host.WaitUntilServingAsync(TimeSpan.FromSeconds(120));
     }

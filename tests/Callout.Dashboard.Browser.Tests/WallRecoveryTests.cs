@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Callout.Dashboard.Tests;
-using Microsoft.Playwright;
 
 namespace Callout.Dashboard.Browser.Tests;
 
@@ -29,7 +26,7 @@ public sealed class WallRecoveryTests(Xunit.Abstractions.ITestOutputHelper outpu
     public async Task Wall_ServerRestarted_RecoversAndShowsNewDataWithoutATouch(bool graceful)
     {
         var settings = Settings();
-        var first = RealHost.Start(settings);
+        var first = DashboardProcess.Start(settings);
         await first.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
         var page = await _chromium.OpenAsync(new Uri(first.Address, "/wall"));
         await using var second = await RestartAsync(first, settings, page, graceful);
@@ -37,7 +34,7 @@ public sealed class WallRecoveryTests(Xunit.Abstractions.ITestOutputHelper outpu
         await Chromium.WithScreenshotOnFailureAsync(page, "wall-restart", async () =>
         {
             var back = Stopwatch.StartNew();
-            await _db.Writer.WriteCallAsync(new CallRows(5150, DashboardApp.OsloNow().AddSeconds(-5)).UpdatedAt(DashboardApp.OsloNow()).Order());
+            await _db.Writer.WriteCallAsync(new CallRows(5150, Oslo.Now().AddSeconds(-5)).UpdatedAt(Oslo.Now()).Order());
             await Assertions.Expect(page.Locator("[data-panel='active'] [data-call='5150']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator("#connection-badge")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
             Assert.True(back.Elapsed < TimeSpan.FromSeconds(30), $"took {back.Elapsed}");
@@ -45,7 +42,7 @@ public sealed class WallRecoveryTests(Xunit.Abstractions.ITestOutputHelper outpu
         });
     }
 
-    private static async Task<RealHost> RestartAsync(RealHost first, Dictionary<string, string> settings, IPage page, bool graceful)
+    private static async Task<DashboardProcess> RestartAsync(DashboardProcess first, Dictionary<string, string> settings, IPage page, bool graceful)
     {
         await Assertions.Expect(page.Locator("#connection-badge")).ToHaveTextAsync("live");
         if (graceful)
@@ -57,8 +54,9 @@ public sealed class WallRecoveryTests(Xunit.Abstractions.ITestOutputHelper outpu
             await first.KillAsync();
         }
         await Assertions.Expect(page.Locator("#connection-badge")).Not.ToHaveTextAsync("live", new() { Timeout = 15_000 });
+        // Down for a while, not only for a moment: the wall's reconnect attempts meet a closed port first.
         await Task.Delay(3000);
-        var second = RealHost.Start(settings, first.Port);
+        var second = DashboardProcess.Start(settings, first.Port);
         await first.DisposeAsync();
         await second.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
         return second;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Callout.Dashboard.Tests;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Callout.Dashboard.Browser.Tests;
@@ -16,7 +14,7 @@ public sealed class WallSoakTests(ITestOutputHelper output)
     public async Task Wall_LongRunAtHighRate_KeepsUpdating_ServerMemoryStaysFlat()
     {
         var minutes = int.TryParse(Environment.GetEnvironmentVariable("CALLOUT_SOAK_MINUTES"), CultureInfo.InvariantCulture, out var m) ? m : 10;
-        await using var host = RealHost.Start(new Dictionary<string, string>
+        await using var host = DashboardProcess.Start(new Dictionary<string, string>
         {
             ["Demo__RatePerMinute"] = "300",
             ["Demo__MaxArrivalDelay"] = "00:00:05",

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Contracts;
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>§8.6 "in progress": an immediate callout ordered, with no Conversation rows yet.</summary>
@@ -46,7 +43,7 @@ public sealed class ActiveCalloutTests
     [Fact]
     public void Snapshot_CustomInProgressLimit_IsAwaitingDataSooner()
     {
-        var board = new BoardHarness(At(10, 6), new BoardRules { TimeZone = Oslo, InProgressLimit = TimeSpan.FromMinutes(5) });
+        var board = new BoardHarness(At(10, 6), new BoardRules { TimeZone = Oslo.Zone, InProgressLimit = TimeSpan.FromMinutes(5) });
 
         board.Apply(Rows.Ordered(7001, At(10, 0)));
 

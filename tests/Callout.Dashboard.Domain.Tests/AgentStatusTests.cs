@@ -1,5 +1,3 @@
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>§8.7: an agent's status from the latest i/o/p/r agent event; names from the agents table.</summary>

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Contracts;
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>Scenario G of the domain notes (§4, §8.4): agent-to-agent calls are counted, never listed as callouts.</summary>

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Contracts;
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>Rows the Board cannot take at face value: never an exception, always a <see cref="RowAnomaly"/>.</summary>

@@ -1,4 +1,3 @@
-using Callout.Dashboard.Contracts;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Callout.Dashboard.Domain.Tests;
@@ -6,15 +5,13 @@ namespace Callout.Dashboard.Domain.Tests;
 /// <summary>A Board in Europe/Oslo with its clock pinned by a <see cref="FakeTimeProvider"/>.</summary>
 internal sealed class BoardHarness
 {
-    public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-
     /// <summary>A winter Thursday (Oslo at +01:00).</summary>
     public static readonly DateTime Winter = new(2026, 1, 15);
 
     public BoardHarness(DateTime osloNow, BoardRules? rules = null)
     {
         Clock = new FakeTimeProvider(ToInstant(osloNow));
-        Board = new Board(rules ?? new BoardRules { TimeZone = Oslo }, Clock);
+        Board = new Board(rules ?? new BoardRules { TimeZone = Oslo.Zone }, Clock);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -28,11 +25,11 @@ internal sealed class BoardHarness
     public static DateTimeOffset ToInstant(DateTime osloWallClock)
     {
         var local = DateTime.SpecifyKind(osloWallClock, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Oslo.GetUtcOffset(local)).ToUniversalTime();
+        return new DateTimeOffset(local, Oslo.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>An Oslo wall-clock time with Oslo's offset, as the snapshot should carry it.</summary>
-    public static DateTimeOffset Local(DateTime osloWallClock) => new(osloWallClock, Oslo.GetUtcOffset(osloWallClock));
+    public static DateTimeOffset Local(DateTime osloWallClock) => new(osloWallClock, Oslo.Zone.GetUtcOffset(osloWallClock));
 
     public void SetLocalNow(DateTime osloWallClock) => Clock.SetUtcNow(ToInstant(osloWallClock));
 

@@ -1,6 +1,4 @@
-using Callout.Dashboard.Contracts;
 using CsCheck;
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
 
 namespace Callout.Dashboard.Domain.Tests;
 

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Contracts;
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>Scenarios A, B, C, H and I of the domain notes (§4): a callout whose Conversation rows landed.</summary>

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Contracts;
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>Scenarios J and K of the domain notes (§4, §8.7): pause combined with a callout.</summary>

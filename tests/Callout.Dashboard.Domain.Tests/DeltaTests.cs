@@ -1,5 +1,3 @@
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>What <see cref="Board.Apply"/> reports: a version and delta only when the board changed.</summary>

@@ -1,4 +1,3 @@
-using Callout.Dashboard.Contracts;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 
@@ -113,7 +112,7 @@ public sealed class FreshStartTests
     private static (Board Board, FakeTimeProvider Clock) NewBoard(DateTime osloNow)
     {
         var clock = new FakeTimeProvider(Instant(osloNow));
-        return (new Board(new BoardRules { TimeZone = BoardHarness.Oslo }, clock), clock);
+        return (new Board(new BoardRules { TimeZone = Oslo.Zone }, clock), clock);
     }
 
     private static DateTimeOffset Instant(DateTime osloWallClock) => BoardHarness.ToInstant(osloWallClock);

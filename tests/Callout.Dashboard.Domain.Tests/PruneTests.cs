@@ -1,5 +1,3 @@
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary><see cref="Board.Prune"/> forgets finished calls of past days, never pending scheduled ones.</summary>

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Contracts;
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>§8.4 and the per-queue views: which calls, queues and agents a filtered snapshot shows.</summary>
@@ -150,7 +147,7 @@ public sealed class QueueFilterTests
     [Fact]
     public void Snapshot_ConfiguredPrefixes_DecideWhatIsACallout()
     {
-        var board = new BoardHarness(At(10, 30), new BoardRules { TimeZone = Oslo, CalloutQueuePrefixes = ["__Callout_", "OUT_"] });
+        var board = new BoardHarness(At(10, 30), new BoardRules { TimeZone = Oslo.Zone, CalloutQueuePrefixes = ["__Callout_", "OUT_"] });
 
         board.Apply([.. Rows.Ordered(1, At(10, 0), queueKey: "OUT_Sales"), .. Rows.Ordered(2, At(10, 0), queueKey: "Inbound_Sales")]);
 

@@ -1,5 +1,3 @@
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>§3.4 and §8.3: Puzzel deletes and re-inserts every row of a call, with new rec_ids, when a later session lands.</summary>

@@ -1,5 +1,3 @@
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>Scenario E of the domain notes (§4, §8.6): a scheduled call, waiting, overdue, then made.</summary>

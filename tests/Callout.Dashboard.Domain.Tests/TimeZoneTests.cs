@@ -1,6 +1,3 @@
-using Callout.Dashboard.Contracts;
-using static Callout.Dashboard.Domain.Tests.BoardHarness;
-
 namespace Callout.Dashboard.Domain.Tests;
 
 /// <summary>§8.1: Raw data times are Oslo wall-clock; "today", due and overdue are decided in that zone.</summary>
@@ -27,7 +24,7 @@ public sealed class TimeZoneTests
     public void Snapshot_LateEveningInOslo_StillCountsTheSameLocalDay()
     {
         // 23:30 in Oslo is 22:30 UTC; a call at 00:10 local is today in Oslo and "yesterday" in UTC.
-        var board = new BoardHarness(At(23, 30), new BoardRules { TimeZone = Oslo, RecentWindow = TimeSpan.FromDays(1) });
+        var board = new BoardHarness(At(23, 30), new BoardRules { TimeZone = Oslo.Zone, RecentWindow = TimeSpan.FromDays(1) });
 
         board.Apply(Rows.Completed(1, At(0, 10)));
 
@@ -89,7 +86,7 @@ public sealed class TimeZoneTests
     {
         // 2026-03-29: Oslo jumps from 02:00 (+01:00) to 03:00 (+02:00).
         var day = new DateTime(2026, 3, 29);
-        var board = new BoardHarness(day.AddHours(12), new BoardRules { TimeZone = Oslo, RecentWindow = TimeSpan.FromDays(1) });
+        var board = new BoardHarness(day.AddHours(12), new BoardRules { TimeZone = Oslo.Zone, RecentWindow = TimeSpan.FromDays(1) });
         board.Apply(
         [
             .. Rows.Completed(1, day.AddHours(1).AddMinutes(20)),   // before the jump
@@ -112,7 +109,7 @@ public sealed class TimeZoneTests
     {
         // 2026-10-25: Oslo falls back from 03:00 (+02:00) to 02:00 (+01:00).
         var day = new DateTime(2026, 10, 25);
-        var board = new BoardHarness(day.AddHours(12), new BoardRules { TimeZone = Oslo, RecentWindow = TimeSpan.FromDays(1) });
+        var board = new BoardHarness(day.AddHours(12), new BoardRules { TimeZone = Oslo.Zone, RecentWindow = TimeSpan.FromDays(1) });
         board.Apply(
         [
             .. Rows.Completed(1, day.AddMinutes(30)),   // +02:00

@@ -1,7 +1,3 @@
-using Callout.Dashboard.Domain;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Callout.Dashboard.Simulator;
-
 namespace Callout.Dashboard.RawData.Tests;
 
 /// <summary>The reader's behaviour, run unchanged against real PostgreSQL and SQLite.</summary>

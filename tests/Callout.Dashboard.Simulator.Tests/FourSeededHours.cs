@@ -1,6 +1,4 @@
 using System.Globalization;
-using Callout.Dashboard.Contracts;
-using Callout.Dashboard.Domain;
 
 namespace Callout.Dashboard.Simulator.Tests;
 

@@ -1,5 +1,3 @@
-using Callout.Dashboard.Contracts;
-using Callout.Dashboard.Domain;
 using static Callout.Dashboard.Simulator.Tests.FourSeededHours;
 
 namespace Callout.Dashboard.Simulator.Tests;

@@ -1,7 +1,3 @@
-using Callout.Dashboard.Contracts;
-using Callout.Dashboard.Domain;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Callout.Dashboard.Simulator.Tests;
 
 /// <summary>

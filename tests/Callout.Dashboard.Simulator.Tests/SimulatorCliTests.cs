@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Callout.Dashboard.Domain;
 using Microsoft.Data.Sqlite;
 
 namespace Callout.Dashboard.Simulator.Tests;
@@ -102,18 +100,7 @@ public sealed class SimulatorCliTests
     /// <summary>Runs the built CLI as a real process.</summary>
     private static async Task<(int Code, string Output, string Error)> RunCliAsync(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Callout.Dashboard.Simulator.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        var run = await ProcessRunner.RunDotnetAsync(Path.Combine(AppContext.BaseDirectory, "Callout.Dashboard.Simulator.dll"), args, TimeSpan.FromSeconds(60));
+        return (run.Code, run.Output, run.Error);
     }
 }

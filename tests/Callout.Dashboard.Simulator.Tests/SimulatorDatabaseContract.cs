@@ -1,8 +1,5 @@
-using Callout.Dashboard.Domain;
 using Callout.Dashboard.RawData;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
 using Dapper;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Callout.Dashboard.Simulator.Tests;
 

@@ -1,5 +1,3 @@
-using Callout.Dashboard.Domain;
-
 namespace Callout.Dashboard.Simulator.Tests;
 
 public sealed class TrafficGeneratorTests

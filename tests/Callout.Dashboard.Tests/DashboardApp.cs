@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Callout.Dashboard.Tests;
@@ -15,8 +9,6 @@ namespace Callout.Dashboard.Tests;
 public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("callout-app-").FullName;
-
-    public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
 
     public static DashboardApp OnPostgres(string connectionString, params (string Key, string? Value)[] more) =>
         OnPostgres(connectionString, TimeProvider.System, more);
@@ -32,9 +24,6 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings, 
 
     /// <summary>The host's clock; the system's unless a test pins it.</summary>
     public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
-
-    /// <summary>Wall-clock time in Oslo, the zone the test rows are written in.</summary>
-    public static DateTime OsloNow() => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Oslo).DateTime;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -71,26 +60,26 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?> settings, 
         }
     }
 
+    /// <summary>This app with its log also kept in <paramref name="logs"/>, for tests of what an operator is told.</summary>
+    public WebApplicationFactory<Program> Logged(out FakeLoggerProvider logs)
+    {
+        var provider = logs = new FakeLoggerProvider();
+        return WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(provider)));
+    }
+
     /// <summary>Polls GET /api/board until the condition holds; fails with the last body after the timeout.</summary>
     public Task<JsonElement> WaitForBoardAsync(Func<JsonElement, bool> condition, string query = "", int timeoutSeconds = 20) =>
         WaitForJsonAsync(CreateClient(), "/api/board" + query, condition, timeoutSeconds);
 
     /// <summary>Polls a JSON endpoint (whatever its status code) until the condition holds; fails with the last body after the timeout.</summary>
-    public static async Task<JsonElement> WaitForJsonAsync(HttpClient http, string path, Func<JsonElement, bool> condition, int timeoutSeconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        JsonElement body;
-        do
-        {
-            using var response = await http.GetAsync(path);
-            body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (condition(body))
+    public static Task<JsonElement> WaitForJsonAsync(HttpClient http, string path, Func<JsonElement, bool> condition, int timeoutSeconds = 20) =>
+        Eventually.Until(
+            async () =>
             {
-                return body;
-            }
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"{path} did not reach the expected state in {timeoutSeconds} s. Last: {body}");
-    }
+                using var response = await http.GetAsync(path);
+                return await response.Content.ReadFromJsonAsync<JsonElement>();
+            },
+            condition,
+            TimeSpan.FromSeconds(timeoutSeconds),
+            $"{path} reaching the expected state");
 }

@@ -12,13 +12,10 @@ public sealed class PinnedClock(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
 
     /// <summary>Wall-clock time in Oslo, the zone the test rows are written in.</summary>
-    public DateTime OsloNow() => TimeZoneInfo.ConvertTime(GetUtcNow(), DashboardApp.Oslo).DateTime;
+    public DateTime OsloNow() => TimeZoneInfo.ConvertTime(GetUtcNow(), Oslo.Zone).DateTime;
 
     /// <summary>The Oslo wall-clock time that was <paramref name="ago"/> before now, across DST changes too.</summary>
-    public DateTime OsloAgo(TimeSpan ago) => TimeZoneInfo.ConvertTime(GetUtcNow() - ago, DashboardApp.Oslo).DateTime;
-
-    /// <summary>An Oslo wall-clock time as an instant (its standard offset where the wall clock is ambiguous).</summary>
-    public static DateTimeOffset Oslo(DateTime wallClock) => new(wallClock, DashboardApp.Oslo.GetUtcOffset(wallClock));
+    public DateTime OsloAgo(TimeSpan ago) => TimeZoneInfo.ConvertTime(GetUtcNow() - ago, Oslo.Zone).DateTime;
 
     /// <summary>
     /// The moments tests that depend on "today" run at: just before and just after local midnight, and just after
@@ -28,9 +25,9 @@ public sealed class PinnedClock(DateTimeOffset start) : TimeProvider
 
     public static PinnedClock At(string moment) => new(moment switch
     {
-        "before-midnight" => Oslo(new DateTime(2026, 11, 27, 23, 58, 30)),
-        "after-midnight" => Oslo(new DateTime(2026, 11, 28, 0, 5, 0)),
-        "dst-spring" => Oslo(new DateTime(2026, 3, 29, 3, 6, 0)),
+        "before-midnight" => Oslo.At(new DateTime(2026, 11, 27, 23, 58, 30)),
+        "after-midnight" => Oslo.At(new DateTime(2026, 11, 28, 0, 5, 0)),
+        "dst-spring" => Oslo.At(new DateTime(2026, 3, 29, 3, 6, 0)),
         _ => throw new ArgumentOutOfRangeException(nameof(moment), moment, null),
     });
 }

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Ui.Pages;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Callout.Dashboard.Ui.Tests;
 
 /// <summary>Pages are pushed to by the board feed: no polling, no manual re-render, unsubscribe on dispose.</summary>
@@ -56,7 +53,8 @@ public sealed class LiveBoardComponentTests
         // Within 250 ms of the last render, further changes wait for the clock.
         h.Board.Apply(new PollBatch([.. Rows.Ordered(7003, At(10, 9))], []));
         h.Board.Apply(new PollBatch([.. Rows.Ordered(7004, At(10, 9))], []));
-        await Task.Delay(100);
+        // What the changes queued for the renderer has run once this marker has.
+        await cut.InvokeAsync(() => { });
         Assert.Equal(renders, cut.RenderCount);
         Assert.Empty(cut.FindAll("tr[data-call='7004']"));
 
@@ -79,7 +77,8 @@ public sealed class LiveBoardComponentTests
         var renders = await UiHarness.SettledRenderCountAsync(cut);
 
         h.Board.Apply(new PollBatch([.. Rows.Ordered(7101, At(10, 9), Rows.Support)], []));
-        await Task.Delay(100);
+        // What the change queued for the renderer has run once this marker has.
+        await cut.InvokeAsync(() => { });
 
         Assert.Equal(renders, cut.RenderCount);
         Assert.Empty(cut.FindAll("tr[data-call='7101']"));
@@ -138,9 +137,11 @@ public sealed class LiveBoardComponentTests
         var renders = await UiHarness.SettledRenderCountAsync(cut);
 
         await h.Context.DisposeComponentsAsync();
+        // A page opened after is the marker: by the time it shows the change, the disposed one would have too.
+        var later = h.RenderPage<Overview>();
         h.Board.Apply(new PollBatch([.. Rows.Ordered(7002, At(10, 9))], []));
         h.Clock.Advance(TimeSpan.FromSeconds(5));
-        await Task.Delay(100);
+        later.WaitForAssertion(() => Assert.NotNull(later.Find("tr[data-call='7002']")));
 
         Assert.True(cut.IsDisposed);
         Assert.Equal(renders, cut.RenderCount);
@@ -162,7 +163,7 @@ public sealed class LiveBoardComponentTests
         // The new subscription hears Support and ignores Sales.
         var renders = await UiHarness.SettledRenderCountAsync(cut);
         h.Board.Apply(new PollBatch([.. Rows.Ordered(7002, At(10, 9), Rows.Sales)], []));
-        await Task.Delay(100);
+        await cut.InvokeAsync(() => { });
         Assert.Equal(renders, cut.RenderCount);
     }
 }

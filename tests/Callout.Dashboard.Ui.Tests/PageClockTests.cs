@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Callout.Dashboard.Ui.Tests;
 
 public sealed class PageClockTests

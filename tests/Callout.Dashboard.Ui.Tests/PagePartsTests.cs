@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Callout.Dashboard.LiveBoard;
-using Callout.Dashboard.Viewers;
-
 namespace Callout.Dashboard.Ui.Tests;
 
 /// <summary>The parts a live page is made of, each on its own: who is looking, the feed, the throttle, the tick, the change check.</summary>

@@ -1,8 +1,3 @@
-using Callout.Dashboard.Ui.Pages;
-using Callout.Dashboard.Ui.Panels;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
-
 namespace Callout.Dashboard.Ui.Tests;
 
 /// <summary>

@@ -1,13 +1,7 @@
-using Bunit.TestDoubles;
-using Callout.Dashboard.LiveBoard;
-using Callout.Dashboard.Viewers;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor;
 using MudBlazor.Services;
 
 namespace Callout.Dashboard.Ui.Tests;

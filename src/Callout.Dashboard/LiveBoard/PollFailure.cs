@@ -10,11 +10,7 @@ namespace Callout.Dashboard.LiveBoard;
 /// </summary>
 public static class PollFailure
 {
-    public const string MissingSchema = "the Raw data database lacks a table or column the board needs (see the log)";
-    public const string TimedOut = "a Raw data query timed out";
-    public const string Unreachable = "the Raw data database cannot be reached";
-    public const string Other = "reading Raw data failed (see the log)";
-
+    /// <summary>The kind of failure behind <paramref name="exception"/>, in words fit for any screen.</summary>
     public static string Reason(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
@@ -30,4 +26,9 @@ public static class PollFailure
         }
         return exception is DbException or SocketException || exception.InnerException is SocketException ? Unreachable : Other;
     }
+
+    public const string MissingSchema = "the Raw data database lacks a table or column the board needs (see the log)";
+    public const string TimedOut = "a Raw data query timed out";
+    public const string Unreachable = "the Raw data database cannot be reached";
+    public const string Other = "reading Raw data failed (see the log)";
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Callout.Dashboard.Contracts;
 
 namespace Callout.Dashboard.Domain.Tests.Contracts;
 

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Callout.Dashboard.Domain;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-
 namespace Callout.Dashboard.Tests.Api;
 
 /// <summary>GET /api/board through the real host against real PostgreSQL: the DESIGN.md contract.</summary>
@@ -53,7 +48,7 @@ public sealed class BoardApiTests : IAsyncLifetime
         var board = await app.WaitForBoardAsync(b => b.GetProperty("recentCancelled").GetArrayLength() == 1 && b.GetProperty("agents").GetArrayLength() == 1
             && b.GetProperty("recentCallouts").GetArrayLength() == 1);
 
-        var offset = FormatOffset(DashboardApp.Oslo.GetUtcOffset(clock.GetUtcNow()));
+        var offset = FormatOffset(Oslo.Zone.GetUtcOffset(clock.GetUtcNow()));
         Assert.Superset(new HashSet<string> { "asOf", "freshness", "activeCallouts", "recentCallouts", "scheduledPending", "recentCancelled", "agents", "queues", "agentToAgentToday" }, Names(board));
         Assert.EndsWith(offset, board.GetProperty("asOf").GetString());
         Assert.Superset(new HashSet<string> { "lastPollAt", "lastPollOk", "newestRowAt" }, Names(board.GetProperty("freshness")));
@@ -98,7 +93,7 @@ public sealed class BoardApiTests : IAsyncLifetime
     public async Task GetBoard_SeedRules_CancelWhileRinging_TransferToAgent_ScheduledMadeByAnother()
     {
         await using var app = DashboardApp.OnPostgres(_db.ConnectionString);
-        var now = DashboardApp.OsloNow();
+        var now = Oslo.Now();
         // Cancel clicked while the destination rang: agent leg answered, contact leg cut, then the 'd' Queue event.
         var cancelled = new CallRows(1, now.AddMinutes(-6)).UpdatedAt(now.AddMinutes(-5));
         await _db.Writer.WriteCallAsync([.. cancelled.Completed("h", talkSeconds: 0), cancelled.Row(5, PuzzelCodes.Queue, now.AddMinutes(-5), 0) with { QueueKey = "__Callout_Sales", ResultCode = "d" }]);
@@ -121,7 +116,7 @@ public sealed class BoardApiTests : IAsyncLifetime
     [Fact]
     public async Task GetBoard_QueueFilter_ShowsOnlyThoseQueues_UnknownQueueGivesEmptyBoard()
     {
-        var now = DashboardApp.OsloNow();
+        var now = Oslo.Now();
         await _db.Writer.WriteCallAsync(new CallRows(1, now.AddMinutes(-1), "__Callout_Sales").Order());
         await _db.Writer.WriteCallAsync(new CallRows(2, now.AddMinutes(-1), "__Callout_Support").Order());
         await _db.Writer.WriteCallAsync(new CallRows(3, now.AddMinutes(-1), "__Callout_Billing").Order());

@@ -1,6 +1,3 @@
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Npgsql;
-
 namespace Callout.Dashboard.Tests.Api;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-
 namespace Callout.Dashboard.Tests.Api;
 
 public sealed class HealthAndStartupTests

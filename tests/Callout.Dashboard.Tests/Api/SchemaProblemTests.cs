@@ -1,13 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Callout.Dashboard.LiveBoard;
-using Callout.Dashboard.RawData;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
 using Callout.Dashboard.Simulator;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
-using Npgsql;
 
 namespace Callout.Dashboard.Tests.Api;
 
@@ -21,9 +12,8 @@ public sealed class SchemaProblemTests
     public async Task Start_DatabaseWithoutRawDataTables_OneClearMessageInLogHealthAndBoard()
     {
         var connectionString = await DatabaseWithAsync("CREATE TABLE invoices (id int)");
-        var logs = new FakeLoggerProvider();
         await using var app = DashboardApp.OnPostgres(connectionString, ("RawData:MaxBackoff", "00:00:00.400"));
-        using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        using var logged = app.Logged(out var logs);
         var http = logged.CreateClient();
 
         var board = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastError").GetString() == PollFailure.MissingSchema);
@@ -73,9 +63,8 @@ public sealed class SchemaProblemTests
     public async Task Demo_EmptyConfiguredDatabase_SimulatorCreatesItsSchemaAndSaysSo()
     {
         var connectionString = await TestDatabase.CreateEmptyPostgresDatabaseAsync();
-        var logs = new FakeLoggerProvider();
         await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"), ("Demo:RatePerMinute", "600"));
-        using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        using var logged = app.Logged(out var logs);
 
         await DashboardApp.WaitForJsonAsync(logged.CreateClient(), "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean()
             && b.GetProperty("queues").GetArrayLength() > 0, timeoutSeconds: 60);
@@ -87,9 +76,8 @@ public sealed class SchemaProblemTests
     public async Task Demo_SomebodysDatabase_IsNotWrittenInto_AndTheHostRuns()
     {
         var connectionString = await DatabaseWithAsync("CREATE TABLE invoices (id int)");
-        var logs = new FakeLoggerProvider();
         await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"));
-        using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        using var logged = app.Logged(out var logs);
 
         var health = await DashboardApp.WaitForJsonAsync(logged.CreateClient(), "/healthz", h => SchemaProblem(h)?.Contains("no table call_events") == true);
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-
 namespace Callout.Dashboard.Tests.Benchmarks;
 
 /// <summary>
@@ -38,25 +34,10 @@ public sealed class BenchmarkSmokeTests
 
     private static async Task<(int Code, string Output)> RunAsync(IEnumerable<string> args)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Callout.Dashboard.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("Callout.Dashboard.sln not found");
-        }
         // The benchmarks are built with the solution, in the same configuration as this test.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var dll = Path.Combine(root.FullName, "tests", "Callout.Dashboard.Benchmarks", "bin", configuration, "net10.0", "Callout.Dashboard.Benchmarks.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var dll = RepoRoot.Combine("tests", "Callout.Dashboard.Benchmarks", "bin", configuration, "net10.0", "Callout.Dashboard.Benchmarks.dll");
+        var run = await ProcessRunner.RunDotnetAsync(dll, args, TimeSpan.FromMinutes(4), Path.GetTempPath());
+        return (run.Code, run.Output + run.Error);
     }
 }

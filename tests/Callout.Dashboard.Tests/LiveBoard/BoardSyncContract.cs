@@ -1,12 +1,3 @@
-using Callout.Dashboard.Contracts;
-using Callout.Dashboard.Domain;
-using Callout.Dashboard.LiveBoard;
-using Callout.Dashboard.RawData;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Callout.Dashboard.Tests.LiveBoard;
 
 /// <summary>The sync rule of §8.3 end to end: real database, real reader, real Board, pinned clock.</summary>

@@ -1,5 +1,3 @@
-using Callout.Dashboard.LiveBoard;
-
 namespace Callout.Dashboard.Tests.LiveBoard;
 
 public sealed class RawDataPollerTests

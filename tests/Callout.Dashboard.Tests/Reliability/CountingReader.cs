@@ -1,10 +1,3 @@
-using Callout.Dashboard.Domain;
-using Callout.Dashboard.RawData;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Callout.Dashboard.Tests.Reliability;
 
 /// <summary>A pass-through reader that counts what the poller asks the database, and how many asks overlap.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using Npgsql;
-
 namespace Callout.Dashboard.Tests.Reliability;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Callout.Dashboard.LiveBoard;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Callout.Dashboard.Viewers;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Options;
 using Browser = Callout.Dashboard.Tests.Viewers.SignIn;
 
 namespace Callout.Dashboard.Tests.Security;

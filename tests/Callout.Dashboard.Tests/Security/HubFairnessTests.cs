@@ -1,16 +1,6 @@
-using System.Net.Sockets;
-using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
 using Callout.Dashboard.Streaming;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Callout.Dashboard.Tests.Security;
 
@@ -67,7 +57,7 @@ public sealed class HubFairnessTests : IAsyncLifetime
         {
             for (var round = 1; round <= Rounds; round++)
             {
-                var now = DashboardApp.OsloNow();
+                var now = Oslo.Now();
                 await _db.Writer.WriteCallsAsync([.. Enumerable.Range(0, CallsPerRound).Select(i => (IReadOnlyList<Callout.Dashboard.Domain.CallEventRow>)
                     new CallRows(round * 10_000 + i, now.AddSeconds(-1), "__Callout_Sales").Order())]);
                 var started = DateTime.UtcNow;
@@ -81,12 +71,8 @@ public sealed class HubFairnessTests : IAsyncLifetime
             }
 
             // The stalled one is dropped when its queue is full; the readers stay.
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (connections.Count > Readers && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-            Assert.Equal(Readers, connections.Count);
+            await Eventually.Until(() => connections.Count == Readers, TimeSpan.FromSeconds(30), "the stalled connection dropped",
+                () => $"{connections.Count} connections");
         }
         finally
         {

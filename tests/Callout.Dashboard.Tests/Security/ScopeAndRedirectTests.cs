@@ -1,13 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Security.Claims;
-using System.Text.Json;
-using Callout.Dashboard.Domain;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Callout.Dashboard.SignIn;
-using Callout.Dashboard.Tests.Streaming;
-using Callout.Dashboard.Viewers;
-using Microsoft.Extensions.Options;
 using Browser = Callout.Dashboard.Tests.Viewers.SignIn;
 
 namespace Callout.Dashboard.Tests.Security;
@@ -25,10 +15,7 @@ public sealed class ScopeAndRedirectTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreatePostgresAsync();
-        var now = DashboardApp.OsloNow();
-        await _db.Writer.WriteCallAsync(new CallRows(101, now.AddSeconds(-30), A).Order());
-        await _db.Writer.WriteCallAsync(new CallRows(202, now.AddSeconds(-20), B).Order());
+        _db = await TestDatabase.WithOneOrderPerQueueAsync(A, B);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();

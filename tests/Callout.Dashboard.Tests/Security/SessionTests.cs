@@ -1,12 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Callout.Dashboard.Tests.Streaming;
-using Callout.Dashboard.Viewers;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.Configuration;
 using Browser = Callout.Dashboard.Tests.Viewers.SignIn;
 
 namespace Callout.Dashboard.Tests.Security;
@@ -72,7 +63,7 @@ public sealed partial class SessionTests : IAsyncLifetime
 
         WriteUsers(("someone-else", A));
 
-        await Eventually(async () => (await browser.GetAsync("/api/board")).StatusCode == HttpStatusCode.Unauthorized, "the removed user's next request refused");
+        await Eventually.Until(async () => (await browser.GetAsync("/api/board")).StatusCode == HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(15), "the removed user's next request refused");
         Assert.Same(closed.Task, await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(10))));
     }
 
@@ -84,7 +75,7 @@ public sealed partial class SessionTests : IAsyncLifetime
 
         WriteUsers(("lead", "__Callout_B"));
 
-        await Eventually(async () => (await browser.GetAsync("/api/board?queue=" + A)).StatusCode == HttpStatusCode.Unauthorized, "the narrowed user's old session refused");
+        await Eventually.Until(async () => (await browser.GetAsync("/api/board?queue=" + A)).StatusCode == HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(15), "the narrowed user's old session refused");
         var (again, _) = await SignInAsync(host, "lead");
         Assert.Equal(HttpStatusCode.Forbidden, (await again.GetAsync("/api/board?queue=" + A)).StatusCode);
     }
@@ -119,16 +110,6 @@ public sealed partial class SessionTests : IAsyncLifetime
             },
         });
         File.WriteAllText(_settings, json);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Not within 15 s: {what}.");
-            await Task.Delay(100);
-        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

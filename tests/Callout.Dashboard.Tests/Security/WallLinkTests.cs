@@ -1,16 +1,6 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Callout.Dashboard.Tests.Streaming;
-using Callout.Dashboard.Viewers;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Callout.Dashboard.Tests.Security;
 

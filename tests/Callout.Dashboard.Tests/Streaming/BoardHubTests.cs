@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace Callout.Dashboard.Tests.Streaming;
 
 /// <summary>/hubs/board with real SignalR clients against the real host and a real PostgreSQL database.</summary>
@@ -33,12 +28,14 @@ public sealed class BoardHubTests : IAsyncLifetime
         await everything.SubscribeAsync();
         Assert.Equal(0, snapshot.GetProperty("activeCallouts").GetArrayLength());
 
-        var now = DashboardApp.OsloNow();
+        var now = Oslo.Now();
         await _db.Writer.WriteCallAsync(new CallRows(101, now.AddSeconds(-30), "__Callout_A").Order());
         var deltaA = await onlyA.WaitForDeltaAsync(d => HubClient.Mentions(d, "101"));
         await _db.Writer.WriteCallAsync(new CallRows(202, now.AddSeconds(-20), "__Callout_B").Order());
         await everything.WaitForDeltaAsync(d => HubClient.Mentions(d, "202"));
-        await Task.Delay(1000);
+        // A later change of A is the marker: a connection's messages come in order, so anything of B would be before it.
+        await _db.Writer.WriteCallAsync(new CallRows(103, now.AddSeconds(-10), "__Callout_A").UpdatedAt(Oslo.Now()).Order());
+        await onlyA.WaitForDeltaAsync(d => HubClient.Mentions(d, "103"));
 
         Assert.Equal("in-progress", deltaA.GetProperty("activeCallouts")[0].GetProperty("state").GetString());
         Assert.DoesNotContain(onlyA.Deltas, d => HubClient.Mentions(d, "202") || d.GetProperty("queues").EnumerateArray().Any(q => q.GetProperty("queueKey").GetString() == "__Callout_B"));
@@ -49,11 +46,11 @@ public sealed class BoardHubTests : IAsyncLifetime
     {
         await using var client = await HubClient.ConnectAsync(_app.Server);
         var snapshot = await client.SubscribeAsync();
-        var now = DashboardApp.OsloNow();
+        var now = Oslo.Now();
 
         for (var i = 1; i <= 3; i++)
         {
-            await _db.Writer.WriteCallAsync(new CallRows(300 + i, now.AddSeconds(-10 * i), "__Callout_A").UpdatedAt(DashboardApp.OsloNow()).Order());
+            await _db.Writer.WriteCallAsync(new CallRows(300 + i, now.AddSeconds(-10 * i), "__Callout_A").UpdatedAt(Oslo.Now()).Order());
             await client.WaitForDeltaAsync(d => HubClient.Mentions(d, (300 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
@@ -69,7 +66,7 @@ public sealed class BoardHubTests : IAsyncLifetime
     [Fact]
     public async Task Snapshot_HasTheApiShape()
     {
-        var now = DashboardApp.OsloNow();
+        var now = Oslo.Now();
         await _db.Writer.WriteCallAsync(new CallRows(9876543210987654321m, now.AddMinutes(-1), "__Callout_A").Order());
         var api = await _app.WaitForBoardAsync(b => b.GetProperty("activeCallouts").GetArrayLength() == 1);
         await using var client = await HubClient.ConnectAsync(_app.Server);

@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using Callout.Dashboard.Contracts;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Callout.Dashboard.Tests.Streaming;
 
@@ -71,19 +66,9 @@ public sealed class HubClient : IAsyncDisposable
         BoardLists.All.Where(list => list.HoldsCalls)
             .Any(list => message.GetProperty(list.Name).EnumerateArray().Any(c => c.GetProperty("callId").GetString() == callId));
 
-    private static async Task<JsonElement> WaitForAsync(Func<JsonElement?> probe, int timeoutSeconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (probe() is { } found)
-            {
-                return found;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No matching hub message within {timeoutSeconds} s.");
-    }
+    private static Task<JsonElement> WaitForAsync(Func<JsonElement?> probe, int timeoutSeconds = 20) =>
+        Eventually.Until(() => Task.FromResult(probe()), found => found is not null, TimeSpan.FromSeconds(timeoutSeconds), "a matching hub message",
+            every: TimeSpan.FromMilliseconds(50)).ContinueWith(t => t.Result!.Value, TaskScheduler.Default);
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }

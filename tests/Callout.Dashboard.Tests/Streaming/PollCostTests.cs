@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
 using Callout.Dashboard.Tests.Reliability;
 
 namespace Callout.Dashboard.Tests.Streaming;
@@ -30,7 +27,7 @@ public sealed class PollCostTests : IAsyncLifetime
     {
         using var app = _app.WithWebHostBuilder(_counter.InstallIn);
         var http = app.CreateClient();
-        var now = DashboardApp.OsloNow();
+        var now = Oslo.Now();
         await _db.Writer.WriteCallAsync(new CallRows(1, now.AddMinutes(-1), "__Callout_A").Order());
 
         await using var first = await HubClient.ConnectAsync(app.Server);

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Net.WebSockets;
-using System.Text.Json;
-
 namespace Callout.Dashboard.Tests.Ui;
 
 /// <summary>The circuits' WebSocket: no per-message deflate (its zlib state cost each circuit ~300 KB), same headers.</summary>
@@ -10,7 +6,7 @@ public sealed class CircuitTransportTests
     [Fact]
     public async Task CircuitWebSocket_BrowserOffersDeflate_ServerDeclinesIt()
     {
-        await using var host = RealHost.Start();
+        await using var host = DashboardProcess.Start();
         using var client = new HttpClient { BaseAddress = host.Address };
         await host.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
         using var negotiate = await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
@@ -29,7 +25,7 @@ public sealed class CircuitTransportTests
     [Fact]
     public async Task Page_Rendered_HasOnlyOurFramingPolicy()
     {
-        await using var host = RealHost.Start();
+        await using var host = DashboardProcess.Start();
         using var client = new HttpClient { BaseAddress = host.Address };
 
         await host.WaitUntilServingAsync(TimeSpan.FromSeconds(60));

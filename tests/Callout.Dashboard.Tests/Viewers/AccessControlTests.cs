@@ -1,16 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Callout.Dashboard.Domain;
-using Callout.Dashboard.RawData.Tests.TestDatabases;
-using Callout.Dashboard.SignIn;
-using Callout.Dashboard.Tests.Streaming;
-using Callout.Dashboard.Viewers;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Callout.Dashboard.Tests.Viewers;
 
 /// <summary>
@@ -28,17 +15,11 @@ public sealed class AccessControlTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TestDatabase.CreatePostgresAsync();
-        var now = DashboardApp.OsloNow();
-        await _db.Writer.WriteCallAsync(new CallRows(101, now.AddSeconds(-30), A).Order());
-        await _db.Writer.WriteCallAsync(new CallRows(202, now.AddSeconds(-20), B).Order());
+        _db = await TestDatabase.WithOneOrderPerQueueAsync(A, B);
         _app = DashboardApp.OnPostgres(_db.ConnectionString, SignIn.LocalUsers(A));
         var board = _app.Services.GetRequiredService<Board>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (board.Snapshot(QueueFilter.All).ActiveCallouts.Count < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.Until(() => board.Snapshot(QueueFilter.All).ActiveCallouts.Count == 2, TimeSpan.FromSeconds(20), "both callouts on the board",
+            () => $"{board.Snapshot(QueueFilter.All).ActiveCallouts.Count} active callouts");
     }
 
     public async Task DisposeAsync()

@@ -1,12 +1,4 @@
-using System.Security.Claims;
 using Callout.Dashboard.Demo;
-using Callout.Dashboard.Domain;
-using Callout.Dashboard.SignIn;
-using Callout.Dashboard.Viewers;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Callout.Dashboard.Tests.Viewers;
 

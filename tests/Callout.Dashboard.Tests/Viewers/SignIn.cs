@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using Callout.Dashboard.SignIn;
-using Callout.Dashboard.Viewers;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace Callout.Dashboard.Tests.Viewers;
 
 /// <summary>Signs in through the real form: GET /login for the antiforgery token, then POST it.</summary>

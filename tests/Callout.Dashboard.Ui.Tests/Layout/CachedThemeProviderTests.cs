@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Callout.Dashboard.Ui.Layout;
-using MudBlazor;
 
 namespace Callout.Dashboard.Ui.Tests.Layout;
 

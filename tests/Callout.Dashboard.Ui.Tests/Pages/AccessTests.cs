@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Bunit.TestDoubles;
-using Callout.Dashboard.Ui.Pages;
-using Callout.Dashboard.Viewers;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Callout.Dashboard.Ui.Tests.Pages;
 
 /// <summary>What a viewer may see on the live pages: queue scope, masked numbers, and wall-display links.</summary>

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Ui.Pages;
-using Microsoft.AspNetCore.Components;
-
 namespace Callout.Dashboard.Ui.Tests.Pages;
 
 /// <summary>

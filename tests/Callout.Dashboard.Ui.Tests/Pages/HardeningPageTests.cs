@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Callout.Dashboard.Ui.Pages;
-using Callout.Dashboard.Viewers;
-
 namespace Callout.Dashboard.Ui.Tests.Pages;
 
 /// <summary>Hardening items 4 and 8 on the pages: a limited admin's links stay within their queues; links made while access was open are marked.</summary>

@@ -1,5 +1,3 @@
-using Callout.Dashboard.Ui.Pages;
-
 namespace Callout.Dashboard.Ui.Tests.Pages;
 
 /// <summary>The sortable single-panel pages: scheduled, agents, cancelled.</summary>

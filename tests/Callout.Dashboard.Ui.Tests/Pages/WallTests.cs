@@ -1,6 +1,3 @@
-using Callout.Dashboard.Ui.Pages;
-using Callout.Dashboard.Ui.Panels;
-
 namespace Callout.Dashboard.Ui.Tests.Pages;
 
 /// <summary>The wall screen: data-age badge, self-paging lists and optional rotation between panel sets.</summary>

@@ -1,5 +1,3 @@
-using Callout.Dashboard.Ui.Panels;
-
 namespace Callout.Dashboard.Ui.Tests.Panels;
 
 public sealed class FreshnessLineTests

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Ui.Pages;
-using Callout.Dashboard.Ui.Panels;
-
 namespace Callout.Dashboard.Ui.Tests.Panels;
 
 /// <summary>Destination numbers are personal data: masked unless Dashboard:MaskPhoneNumbers is off.</summary>

@@ -1,6 +1,3 @@
-using Callout.Dashboard.Ui.Panels;
-using Microsoft.AspNetCore.Components;
-
 namespace Callout.Dashboard.Ui.Tests.Panels;
 
 /// <summary>Every panel has loading, empty and data states (house style §8), each marked with data-state.</summary>

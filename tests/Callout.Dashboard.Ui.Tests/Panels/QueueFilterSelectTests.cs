@@ -1,9 +1,3 @@
-using System.Text.RegularExpressions;
-using Bunit.TestDoubles;
-using Callout.Dashboard.Ui.Panels;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-
 namespace Callout.Dashboard.Ui.Tests.Panels;
 
 /// <summary>
@@ -38,11 +32,7 @@ public sealed partial class QueueFilterSelectTests
     public async Task QueueFilterSelect_Clicked_OpensTheMudSelectWithTheCalloutQueues()
     {
         await using var h = new UiHarness(At(10, 0));
-        h.Poll(Rows.Ordered(7001, At(9, 0)));
-        var popovers = h.Context.Render<MudPopoverProvider>();
-        var cut = Render(h, QueueFilter.All);
-
-        cut.Find(".mud-select").Click();
+        var (cut, popovers) = Opened(h);
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindComponents<MudSelect<string>>()));
         popovers.WaitForAssertion(() => Assert.Equal(["Sales", "Support"], popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())));
@@ -52,10 +42,7 @@ public sealed partial class QueueFilterSelectTests
     public async Task QueueFilterSelect_QueueChosen_PutsItInTheUrl()
     {
         await using var h = new UiHarness(At(10, 0));
-        h.Poll(Rows.Ordered(7001, At(9, 0)));
-        var popovers = h.Context.Render<MudPopoverProvider>();
-        var cut = Render(h, QueueFilter.All);
-        cut.Find(".mud-select").Click();
+        var (_, popovers) = Opened(h);
         popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-list-item")));
 
         popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "Support").Click();
@@ -82,6 +69,16 @@ public sealed partial class QueueFilterSelectTests
         h.Context.Services.GetRequiredService<BunitNavigationManager>().NavigateTo(uri);
         var query = uri.Contains('?', StringComparison.Ordinal) ? uri[(uri.IndexOf('?', StringComparison.Ordinal) + 1)..] : "";
         return new QueueFilter(query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p["queue=".Length..]));
+    }
+
+    /// <summary>The picker over a board with one Sales call, clicked open; its list is in the popover provider.</summary>
+    private static (IRenderedComponent<QueueFilterSelect> Picker, IRenderedComponent<MudPopoverProvider> Popovers) Opened(UiHarness h)
+    {
+        h.Poll(Rows.Ordered(7001, At(9, 0)));
+        var popovers = h.Context.Render<MudPopoverProvider>();
+        var cut = Render(h, QueueFilter.All);
+        cut.Find(".mud-select").Click();
+        return (cut, popovers);
     }
 
     private static IRenderedComponent<QueueFilterSelect> Render(UiHarness h, QueueFilter filter) =>

@@ -1,5 +1,3 @@
-using Callout.Dashboard.Ui.Panels;
-
 namespace Callout.Dashboard.Ui.Tests.Panels;
 
 /// <summary>What the "Just finished" rows say of who made a call and where it was handed on (§9.2, §9.4).</summary>

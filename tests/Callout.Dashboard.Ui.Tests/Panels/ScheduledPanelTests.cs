@@ -1,5 +1,3 @@
-using Callout.Dashboard.Ui.Panels;
-
 namespace Callout.Dashboard.Ui.Tests.Panels;
 
 /// <summary>The scheduled waiting room: a countdown to the due time, then "overdue" counting up.</summary>

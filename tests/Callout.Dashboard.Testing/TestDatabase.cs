@@ -1,8 +1,9 @@
+using Callout.Dashboard.RawData;
 using Callout.Dashboard.Simulator;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Callout.Dashboard.RawData.Tests.TestDatabases;
+namespace Callout.Dashboard.Testing;
 
 /// <summary>
 /// A fresh Raw data database with the shipped schema: a new database on the throwaway PostgreSQL server
@@ -59,6 +60,21 @@ public sealed class TestDatabase : IAsyncDisposable
             ? throw new InvalidOperationException(
                 $"{PostgresVariable} is not set. The data tests need a real PostgreSQL server: run ./build/test.sh, which starts a throwaway one.")
             : server;
+    }
+
+    /// <summary>
+    /// A PostgreSQL database with one callout ordered in each of <paramref name="queues"/>, call ids 101, 202, … in
+    /// turn, ordered 30, 20, … seconds ago: the start of the access tests.
+    /// </summary>
+    public static async Task<TestDatabase> WithOneOrderPerQueueAsync(params string[] queues)
+    {
+        var db = await CreatePostgresAsync();
+        var now = Oslo.Now();
+        for (var i = 0; i < queues.Length; i++)
+        {
+            await db.Writer.WriteCallAsync(new CallRows(101 * (i + 1), now.AddSeconds(-30 + 10 * i), queues[i]).Order());
+        }
+        return db;
     }
 
     public static async Task<TestDatabase> CreatePostgresAsync(SchemaShape shape = SchemaShape.Current)

@@ -1,10 +1,13 @@
-namespace Callout.Dashboard.Domain.Tests;
+using Callout.Dashboard.Domain;
+
+namespace Callout.Dashboard.Testing;
 
 /// <summary>
-/// Raw data rows shaped like the callout examples of the domain notes (§4): call id 7001, queue
-/// __Callout_X, agent 1001, destination 4722222222. Tweak one column with a <c>with</c> expression.
+/// The one builder of Puzzel Raw data rows: each event of a callout shaped like the examples of the domain notes (§4),
+/// queue __Callout_X, agent 1001, destination 4722222222; tweak one column with a <c>with</c> expression. Scenario sets
+/// (the pages' two queues, the database tests' calls) are made of these.
 /// </summary>
-internal static class Rows
+public static class PuzzelRows
 {
     public const string QueueX = "__Callout_X";
     public const string QueueY = "__Callout_Y";
@@ -17,73 +20,34 @@ internal static class Rows
     public static readonly Guid OrderSession = new("00000000-0000-0000-0000-0000000000a1");
     public static readonly Guid CallSession = new("00000000-0000-0000-0000-0000000000a2");
 
-    /// <summary>Session 1, event 1: the called number is the Initiation's source.</summary>
-    public static CallEventRow Initiation(decimal callId, DateTime at, int durationSec = 1, long recId = 1) => new()
+    /// <summary>One event with the columns every event has; the rest by a <c>with</c> expression.</summary>
+    public static CallEventRow Event(decimal callId, string eventType, DateTime at, int durationSec, long recId, int sequence, DateTime updated, Guid? session = null) => new()
     {
         RecId = recId,
         CallId = callId,
-        CallSequence = 1,
+        CallSequence = sequence,
         DteStart = at,
         DurationTotSec = durationSec,
-        Source = Number,
-        Destination = AccessPoint,
-        EventType = "i",
-        InternalIqSessionId = OrderSession,
-        DteUpdated = at.AddMinutes(2),
+        EventType = eventType,
+        InternalIqSessionId = session,
+        DteUpdated = updated,
     };
+
+    /// <summary>Session 1, event 1: the called number is the Initiation's source.</summary>
+    public static CallEventRow Initiation(decimal callId, DateTime at, int durationSec = 1, long recId = 1) =>
+        Event(callId, "i", at, durationSec, recId, 1, at.AddMinutes(2), OrderSession) with { Source = Number, Destination = AccessPoint };
 
     /// <summary>Session 1, event 2: the order ('q') in the callout queue, duration 0.</summary>
-    public static CallEventRow Queue(decimal callId, DateTime at, string? result = "q", string? queueKey = QueueX, long recId = 2, int sequence = 2) => new()
-    {
-        RecId = recId,
-        CallId = callId,
-        CallSequence = sequence,
-        DteStart = at,
-        DurationTotSec = 0,
-        QueueKey = queueKey,
-        EventType = "q",
-        ResultCode = result,
-        InternalIqSessionId = OrderSession,
-        DteUpdated = at.AddMinutes(2),
-    };
+    public static CallEventRow Queue(decimal callId, DateTime at, string? result = "q", string? queueKey = QueueX, long recId = 2, int sequence = 2) =>
+        Event(callId, "q", at, 0, recId, sequence, at.AddMinutes(2), OrderSession) with { QueueKey = queueKey, ResultCode = result };
 
     /// <summary>Session 2: the leg to the ordering agent (<c>ciq='a'</c>).</summary>
-    public static CallEventRow AgentLeg(decimal callId, DateTime at, string result = "k", int durationSec = 95, int speakSec = 90, long recId = 3, int sequence = 3, int? agentId = AgentId) => new()
-    {
-        RecId = recId,
-        CallId = callId,
-        CallSequence = sequence,
-        DteStart = at,
-        DurationTotSec = durationSec,
-        DurationSpeakSec = speakSec,
-        Destination = AgentPhone,
-        QueueKey = QueueX,
-        AgentId = agentId,
-        EventType = "c",
-        ResultCode = result,
-        Ciq = "a",
-        InternalIqSessionId = CallSession,
-        DteUpdated = at.AddSeconds(durationSec).AddMinutes(2),
-    };
+    public static CallEventRow AgentLeg(decimal callId, DateTime at, string result = "k", int durationSec = 95, int speakSec = 90, long recId = 3, int sequence = 3, int? agentId = AgentId) =>
+        Leg(callId, at, "a", result, durationSec, speakSec, recId, sequence) with { Destination = AgentPhone, AgentId = agentId };
 
     /// <summary>Session 2: the leg to the contact (<c>ciq='c'</c>), which has no agent id.</summary>
-    public static CallEventRow ContactLeg(decimal callId, DateTime at, string result = "k", int durationSec = 85, int speakSec = 80, long recId = 4, int sequence = 4) => new()
-    {
-        RecId = recId,
-        CallId = callId,
-        CallSequence = sequence,
-        DteStart = at,
-        DurationTotSec = durationSec,
-        DurationSpeakSec = speakSec,
-        Destination = Number,
-        QueueKey = QueueX,
-        EventType = "c",
-        ResultCode = result,
-        Ciq = "c",
-        InternalIqSessionId = CallSession,
-        Originating = AccessPoint,
-        DteUpdated = at.AddSeconds(durationSec).AddMinutes(2),
-    };
+    public static CallEventRow ContactLeg(decimal callId, DateTime at, string result = "k", int durationSec = 85, int speakSec = 80, long recId = 4, int sequence = 4) =>
+        Leg(callId, at, "c", result, durationSec, speakSec, recId, sequence) with { Destination = Number, Originating = AccessPoint };
 
     /// <summary>The order session alone (rec_ids 1, 2): Initiation plus Queue 'q'.</summary>
     public static CallEventRow[] Ordered(decimal callId, DateTime at, int initiationSec = 1, string queueKey = QueueX, int? agentId = null) =>
@@ -130,4 +94,10 @@ internal static class Rows
         PauseType = pauseType,
         DteUpdated = at.AddMinutes(1),
     };
+
+    private static CallEventRow Leg(decimal callId, DateTime at, string ciq, string result, int durationSec, int speakSec, long recId, int sequence) =>
+        Event(callId, "c", at, durationSec, recId, sequence, at.AddSeconds(durationSec).AddMinutes(2), CallSession) with
+        {
+            DurationSpeakSec = speakSec, QueueKey = QueueX, ResultCode = result, Ciq = ciq,
+        };
 }
