@@ -2,7 +2,8 @@ namespace Callout.Dashboard.Browser.Tests;
 
 public sealed class ShutdownAndHostileUrlTests : IAsyncLifetime
 {
-    private readonly DemoInBrowser _demo = new(new Dictionary<string, string> { ["Demo__Seed"] = "3" });
+    // The demo centre follows the working day; a fast one has callouts in progress at any hour.
+    private readonly DemoInBrowser _demo = new(new Dictionary<string, string> { ["Demo__Seed"] = "3", ["Demo__RatePerMinute"] = "120" });
 
     private DashboardProcess _host => _demo.Host;
 
