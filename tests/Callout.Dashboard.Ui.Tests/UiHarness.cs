@@ -62,6 +62,9 @@ internal sealed class UiHarness : IAsyncDisposable
 
     private readonly string _dataDirectory;
 
+    /// <summary>Where <see cref="WallTokens"/> keeps its file.</summary>
+    public string DataDirectory => _dataDirectory;
+
     public BunitAuthorizationContext Auth { get; }
 
     public WallTokenStore WallTokens { get; }

@@ -25,6 +25,7 @@ public sealed partial class WallTokenStore
     private readonly ILogger<WallTokenStore> _logger;
     private readonly SharedJsonFile<List<WallToken>> _file;
     private readonly Lock _lock = new();
+    private readonly HashSet<string> _unsavedRevokes = new(StringComparer.Ordinal);
     private Dictionary<string, WallToken> _tokens;
     private DateTimeOffset _lastWrite;
 
@@ -83,15 +84,20 @@ public sealed partial class WallTokenStore
         ReloadIfChanged();
         lock (_lock)
         {
-            if (!_tokens.TryGetValue(id, out var token) || token.IsRevoked)
+            if (!_tokens.TryGetValue(id, out var token) || (token.IsRevoked && !_unsavedRevokes.Contains(id)))
             {
                 return false;
             }
-            var revokedAt = _clock.GetUtcNow();
+            var revokedAt = token.RevokedAt ?? _clock.GetUtcNow();
             try
             {
                 // Kept in memory even when the file cannot be written: the screen stops now, whatever the disk says.
                 Change(tokens => tokens[id] = (tokens.GetValueOrDefault(id) ?? token) with { RevokedAt = revokedAt }, keepOnFailure: true);
+            }
+            catch (SharedFileException)
+            {
+                _unsavedRevokes.Add(id);
+                throw;
             }
             finally
             {
@@ -100,6 +106,15 @@ public sealed partial class WallTokenStore
         }
         LogRevoked(id, revokedBy);
         return true;
+    }
+
+    /// <summary>Revoked on this server only: the file could not be written yet, so <see cref="Revoke"/> may try again.</summary>
+    public bool IsRevokeUnsaved(string id)
+    {
+        lock (_lock)
+        {
+            return _unsavedRevokes.Contains(id);
+        }
     }
 
     /// <summary>The live token a secret stands for; null when forged, unknown or revoked.</summary>
@@ -203,6 +218,8 @@ public sealed partial class WallTokenStore
                 change(merged);
                 return [.. merged.Values.OrderBy(t => t.CreatedAt)];
             }));
+            // Every save writes the revokes kept here, so none is unsaved after one succeeds.
+            _unsavedRevokes.Clear();
         }
         catch (SharedFileException ex)
         {

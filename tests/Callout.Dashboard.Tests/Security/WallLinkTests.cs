@@ -44,7 +44,7 @@ public sealed class WallLinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Store_FolderCannotBeWritten_CreateMakesNoLink_RevokeSaysItIsNotSaved()
+    public void Store_FolderCannotBeWritten_CreateMakesNoLink_RevokeSaysItIsNotSaved_AndCanBeSavedLater()
     {
         var store = Store();
         var (kept, secret) = store.Create("TV", [], "ada");
@@ -60,12 +60,18 @@ public sealed class WallLinkTests : IAsyncLifetime
             Assert.Contains("Auth:DataDirectory", revoke.Message);
             // Stopped here regardless: the screen must not keep running because the disk is broken.
             Assert.Null(store.Validate(secret));
+            Assert.True(store.IsRevokeUnsaved(kept.Id));
         }
         finally
         {
             File.Delete(_folder);
             Directory.CreateDirectory(_folder);
         }
+
+        // Once the folder is back, revoking again saves it: a new process reads it revoked.
+        Assert.True(store.Revoke(kept.Id, "ada"));
+        Assert.False(store.IsRevokeUnsaved(kept.Id));
+        Assert.True(Store().Find(kept.Id)!.IsRevoked);
     }
 
     [Fact]

@@ -60,6 +60,36 @@ public sealed class HardeningPageTests
     }
 
     [Fact]
+    public async Task WallTokensPage_RevokeCannotBeSaved_SaysSoAndOffersToSaveItLater()
+    {
+        await using var h = new UiHarness(Now);
+        h.Auth.SetRoles(Roles.Admin);
+        var (token, _) = h.WallTokens.Create("TV", [], "ada");
+        var cut = h.RenderPage<WallTokensPage>("/admin/wall-tokens");
+        Directory.Delete(h.DataDirectory, recursive: true);
+        File.WriteAllText(h.DataDirectory, "a file where the folder was");
+        try
+        {
+            cut.Find("[data-action='revoke']").Click();
+
+            Assert.Contains("the revoke is not saved", cut.Find("[data-panel='token-error']").TextContent);
+            Assert.Equal("revoke not saved", cut.Find($"[data-token='{token.Id}']").ParentElement!.QuerySelector("[data-state]")!.TextContent);
+            Assert.Equal("Save revoke", cut.Find("[data-action='revoke']").TextContent.Trim());
+        }
+        finally
+        {
+            File.Delete(h.DataDirectory);
+            Directory.CreateDirectory(h.DataDirectory);
+        }
+
+        cut.Find("[data-action='revoke']").Click();
+
+        Assert.Empty(cut.FindAll("[data-panel='token-error']"));
+        Assert.Equal("revoked", cut.Find("[data-state]").TextContent);
+        Assert.Empty(cut.FindAll("[data-action='revoke']"));
+    }
+
+    [Fact]
     public async Task WallTokensPage_MadeUnderOpenAccess_IsMarked()
     {
         await using var h = new UiHarness(Now);
