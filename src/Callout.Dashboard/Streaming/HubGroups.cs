@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
 using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain;
@@ -127,9 +128,11 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, HubC
                 return;
             }
             group.Last = next;
+            // Serialized once for the whole group: a thousand members would otherwise each pay for it.
+            var payload = JsonSerializer.SerializeToElement(delta, BoardJson.Options);
             foreach (var member in group.Members.Keys)
             {
-                connections.Send(member, "Delta", delta);
+                connections.Send(member, "Delta", payload);
             }
         }
         catch (Exception ex)
