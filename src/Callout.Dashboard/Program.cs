@@ -13,6 +13,9 @@ if (args is ["hash-password", ..])
 
 var builder = WebApplication.CreateBuilder(args);
 
+// A start-up refusal is told by StartupFailure in one line; the host's own report would repeat it with a stack trace.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
 // A service manager's SIGTERM must not wait on open circuits and hub connections for long.
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
 
@@ -36,7 +39,17 @@ app.MapBoardApi();
 app.MapStreaming();
 app.MapDashboardUi();
 
-app.Run();
+// Asked before Run: the host disposes its services when it fails to start.
+var tellOperator = !StartupFailure.IsTestHost(app.Services);
+try
+{
+    app.Run();
+}
+catch (Exception ex) when (tellOperator && StartupFailure.Mistakes(ex) is { Count: > 0 } mistakes)
+{
+    Console.Error.WriteLine(StartupFailure.Line(mistakes));
+    return StartupFailure.ExitCode;
+}
 return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>

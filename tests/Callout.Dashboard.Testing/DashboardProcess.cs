@@ -120,6 +120,21 @@ public sealed class DashboardProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the process to end on its own; false when it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Asks the process to stop as a service manager does (SIGTERM) and waits for it.</summary>
     public async Task<bool> StopGracefullyAsync(TimeSpan timeout)
     {

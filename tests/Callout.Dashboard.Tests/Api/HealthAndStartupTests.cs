@@ -33,6 +33,23 @@ public sealed class HealthAndStartupTests
         Assert.Contains(message, error.Message);
     }
 
+    /// <summary>As an operator runs it: one line naming the key, a non-zero exit code, no stack trace.</summary>
+    [Theory]
+    [InlineData("RawData__TimeZone", "Mars/Olympus_Mons", "RawData:TimeZone 'Mars/Olympus_Mons' is not a known time zone id")]
+    [InlineData("RawData__PollInterval", "00:00:00", "RawData:PollInterval must be longer than zero")]
+    public async Task Process_BadSetting_ExitsWithOneLineNamingTheKey(string key, string value, string message)
+    {
+        await using var host = DashboardProcess.Start(new Dictionary<string, string> { [key] = value });
+
+        Assert.True(await host.WaitForExitAsync(TimeSpan.FromSeconds(60)), "Still running with a bad setting:\n" + host.Output);
+
+        Assert.Equal(1, host.ExitCode);
+        var line = Assert.Single(host.Output.Split('\n'), l => l.Contains(message, StringComparison.Ordinal));
+        Assert.StartsWith("Callout Dashboard did not start: ", line);
+        Assert.DoesNotContain(host.Output.Split('\n'), l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        Assert.DoesNotContain("Unhandled exception", host.Output);
+    }
+
     [Fact]
     public void Start_PostgreSqlWithoutConnectionString_StopsWithClearMessage()
     {
