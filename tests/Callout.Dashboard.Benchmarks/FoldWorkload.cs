@@ -16,7 +16,7 @@ public sealed class FoldWorkload
     /// <summary>The reach-back of every incremental poll (RawData:OverlapWindow's default).</summary>
     public static readonly TimeSpan OverlapWindow = TimeSpan.FromSeconds(10);
 
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+    public static readonly TimeZoneInfo Zone = Oslo.Zone;
 
     /// <summary>A Friday without a DST change.</summary>
     public static readonly DateTime Date = new(2026, 11, 27);

@@ -21,7 +21,7 @@ public sealed class Chromium : IAsyncDisposable
     {
         get
         {
-            var folder = Path.Combine(RepoRoot(), "TestResults", "screenshots");
+            var folder = RepoRoot.Combine("TestResults", "screenshots");
             Directory.CreateDirectory(folder);
             return folder;
         }
@@ -66,16 +66,6 @@ public sealed class Chromium : IAsyncDisposable
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtefactFolder, $"failed-{name}.png"), FullPage = true });
             throw;
         }
-    }
-
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Callout.Dashboard.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Callout.Dashboard.sln not found above " + AppContext.BaseDirectory);
     }
 
     public async ValueTask DisposeAsync()

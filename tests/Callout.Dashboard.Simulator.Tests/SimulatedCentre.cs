@@ -6,16 +6,15 @@ namespace Callout.Dashboard.Simulator.Tests;
 /// </summary>
 internal sealed class SimulatedCentre
 {
-    public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
     public static readonly DateTime Start = new(2026, 11, 27, 8, 0, 0);
 
     private long _nextRecId = 1;
 
     public SimulatedCentre(int seed = 1, double rate = 20)
     {
-        Clock = new FakeTimeProvider(new DateTimeOffset(Start, Oslo.GetUtcOffset(Start)));
-        Board = new Board(new BoardRules { TimeZone = Oslo }, Clock);
-        Generator = new TrafficGenerator(new CentreProfile { RatePerMinute = rate, TimeZone = Oslo, MaxArrivalDelay = TimeSpan.FromMinutes(2) }, seed, Start);
+        Clock = new FakeTimeProvider(new DateTimeOffset(Start, Oslo.Zone.GetUtcOffset(Start)));
+        Board = new Board(new BoardRules { TimeZone = Oslo.Zone }, Clock);
+        Generator = new TrafficGenerator(new CentreProfile { RatePerMinute = rate, TimeZone = Oslo.Zone, MaxArrivalDelay = TimeSpan.FromMinutes(2) }, seed, Start);
     }
 
     public FakeTimeProvider Clock { get; }

@@ -8,9 +8,9 @@ public abstract class SimulatorDatabaseContract(string provider) : IAsyncLifetim
 {
     private static readonly DateTime s_now = SimulatedCentre.Start.AddHours(3);
 
-    private static readonly CentreProfile s_profile = new() { TimeZone = SimulatedCentre.Oslo, MaxArrivalDelay = TimeSpan.FromSeconds(30) };
+    private static readonly CentreProfile s_profile = new() { TimeZone = Oslo.Zone, MaxArrivalDelay = TimeSpan.FromSeconds(30) };
 
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(s_now, SimulatedCentre.Oslo.GetUtcOffset(s_now)));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(s_now, Oslo.Zone.GetUtcOffset(s_now)));
     private readonly List<TestDatabase> _databases = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -103,7 +103,7 @@ public abstract class SimulatorDatabaseContract(string provider) : IAsyncLifetim
     {
         var db = await DatabaseAsync(SchemaShape.Current);
         var runner = Runner(db);
-        var generator = new TrafficGenerator(new CentreProfile { TimeZone = SimulatedCentre.Oslo, RatePerMinute = 30 }, 11, s_now);
+        var generator = new TrafficGenerator(new CentreProfile { TimeZone = Oslo.Zone, RatePerMinute = 30 }, 11, s_now);
         var recIdsByCall = new Dictionary<decimal, HashSet<long>>();
         var rewritten = 0;
 
@@ -151,7 +151,7 @@ public abstract class SimulatorDatabaseContract(string provider) : IAsyncLifetim
     private async Task<Board> BoardFromAsync(TestDatabase db)
     {
         var reader = db.Reader();
-        var board = new Board(new BoardRules { TimeZone = SimulatedCentre.Oslo }, _clock);
+        var board = new Board(new BoardRules { TimeZone = Oslo.Zone }, _clock);
         board.Apply(new PollBatch(
             (await reader.ReadStartupCallsAsync(new StartupWindow(s_now.Date, s_now.Date, s_now.Date.AddDays(-30), TimeSpan.FromMinutes(1)), default)).Rows,
             (await reader.ReadAgentEventsFromAsync(s_now.Date, default)).Rows,

@@ -100,7 +100,7 @@ public sealed class TrafficGeneratorTests
             Assert.True(due > order.At, $"call {order.CallId} is due at {due}, before its order landed at {order.At}");
             if (initiation.DteScheduledCallback is { } callback)
             {
-                Assert.Equal(due, TimeZoneInfo.ConvertTime(callback, SimulatedCentre.Oslo).DateTime);
+                Assert.Equal(due, TimeZoneInfo.ConvertTime(callback, Oslo.Zone).DateTime);
             }
         }
     }
@@ -110,7 +110,7 @@ public sealed class TrafficGeneratorTests
     {
         static List<string> Run(int seed)
         {
-            var generator = new TrafficGenerator(new CentreProfile { TimeZone = SimulatedCentre.Oslo }, seed, SimulatedCentre.Start);
+            var generator = new TrafficGenerator(new CentreProfile { TimeZone = Oslo.Zone }, seed, SimulatedCentre.Start);
             return [.. generator.Advance(SimulatedCentre.Start.AddHours(1)).Select(w => w.ToString() + string.Join(",", (w as CallWrite)?.Rows ?? []))];
         }
 
@@ -121,7 +121,7 @@ public sealed class TrafficGeneratorTests
     [Fact]
     public void Advance_CallIds_AreNineteenDigitsAndSomeExceedLong()
     {
-        var generator = new TrafficGenerator(new CentreProfile { RatePerMinute = 60, TimeZone = SimulatedCentre.Oslo }, 9, SimulatedCentre.Start);
+        var generator = new TrafficGenerator(new CentreProfile { RatePerMinute = 60, TimeZone = Oslo.Zone }, 9, SimulatedCentre.Start);
 
         var ids = generator.Advance(SimulatedCentre.Start.AddHours(2)).OfType<CallWrite>().Select(w => w.CallId).Distinct().ToList();
 

@@ -13,7 +13,6 @@ namespace Callout.Dashboard.Ui.Tests;
 /// </summary>
 internal sealed class UiHarness : IAsyncDisposable
 {
-    public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
 
     /// <summary>A winter Thursday (Oslo at +01:00).</summary>
     public static readonly DateTime Winter = new(2026, 1, 15);
@@ -21,7 +20,7 @@ internal sealed class UiHarness : IAsyncDisposable
     public UiHarness(DateTime osloNow, Action<DashboardOptions>? configure = null)
     {
         Clock = new FakeTimeProvider(ToInstant(osloNow));
-        Board = new Board(new BoardRules { TimeZone = Oslo }, Clock);
+        Board = new Board(new BoardRules { TimeZone = Oslo.Zone }, Clock);
         Feed = new BoardFeed(Board);
         Snapshots = new SnapshotCache(Board, Clock);
         Options = new DashboardOptions();
@@ -94,7 +93,7 @@ internal sealed class UiHarness : IAsyncDisposable
     public static DateTimeOffset ToInstant(DateTime osloWallClock)
     {
         var local = DateTime.SpecifyKind(osloWallClock, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Oslo.GetUtcOffset(local)).ToUniversalTime();
+        return Oslo.At(local).ToUniversalTime();
     }
 
     public void SetLocalNow(DateTime osloWallClock) => Clock.SetUtcNow(ToInstant(osloWallClock));

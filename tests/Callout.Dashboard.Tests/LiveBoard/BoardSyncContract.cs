@@ -3,7 +3,6 @@ namespace Callout.Dashboard.Tests.LiveBoard;
 /// <summary>The sync rule of §8.3 end to end: real database, real reader, real Board, pinned clock.</summary>
 public abstract class BoardSyncContract(string provider) : IAsyncLifetime
 {
-    private static readonly TimeZoneInfo s_oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
     // 10:00 in Oslo (UTC+1 in November).
     private static readonly DateTime s_now = new(2026, 11, 27, 10, 0, 0);
 
@@ -17,7 +16,7 @@ public abstract class BoardSyncContract(string provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(provider);
-        _board = new Board(new BoardRules { TimeZone = s_oslo }, _clock);
+        _board = new Board(new BoardRules { TimeZone = Oslo.Zone }, _clock);
         _anomalies = new AnomalyLog(_anomalyLogger);
         _sync = new BoardSync(_db.Reader(), _board, Options.Create(new RawDataOptions()), _clock, _anomalies, new SchemaReport(new FakeLogger<SchemaReport>()));
     }
