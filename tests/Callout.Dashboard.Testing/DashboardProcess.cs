@@ -107,17 +107,14 @@ public sealed class DashboardProcess : IAsyncDisposable
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await _process.WaitForExitAsync(wait.Token);
-            }
+            _process.Kill(entireProcessTree: true);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
+        catch (InvalidOperationException)
         {
-            // Already gone, or it would not die in time: nothing more to do from here.
+            // Already gone.
         }
+        // If it would not die in time there is nothing more to do from here.
+        await WaitForExitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Waits for the process to end on its own; false when it still runs after <paramref name="timeout"/>.</summary>

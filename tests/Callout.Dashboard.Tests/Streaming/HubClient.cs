@@ -66,9 +66,9 @@ public sealed class HubClient : IAsyncDisposable
         BoardLists.All.Where(list => list.HoldsCalls)
             .Any(list => message.GetProperty(list.Name).EnumerateArray().Any(c => c.GetProperty("callId").GetString() == callId));
 
-    private static Task<JsonElement> WaitForAsync(Func<JsonElement?> probe, int timeoutSeconds = 20) =>
-        Eventually.Until(() => Task.FromResult(probe()), found => found is not null, TimeSpan.FromSeconds(timeoutSeconds), "a matching hub message",
-            every: TimeSpan.FromMilliseconds(50)).ContinueWith(t => t.Result!.Value, TaskScheduler.Default);
+    private static async Task<JsonElement> WaitForAsync(Func<JsonElement?> probe, int timeoutSeconds = 20) =>
+        (await Eventually.Until(() => Task.FromResult(probe()), found => found is not null, TimeSpan.FromSeconds(timeoutSeconds), "a matching hub message",
+            every: TimeSpan.FromMilliseconds(50)))!.Value;
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }
