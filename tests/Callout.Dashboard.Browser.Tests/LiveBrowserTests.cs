@@ -7,21 +7,22 @@ namespace Callout.Dashboard.Browser.Tests;
 public sealed class LiveBrowserTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;
-    private DashboardProcess _host = null!;
-    private Chromium _chromium = null!;
+    private DashboardInBrowser _site = null!;
+
+    private DashboardProcess _host => _site.Host;
+
+    private Chromium _chromium => _site.Chromium;
 
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreatePostgresAsync();
-        _host = DashboardProcess.Start(Settings(_db));
-        _chromium = await Chromium.LaunchAsync();
-        await _host.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+        _site = new DashboardInBrowser(Settings(_db));
+        await _site.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
+        await _site.DisposeAsync();
         await _db.DisposeAsync();
     }
 

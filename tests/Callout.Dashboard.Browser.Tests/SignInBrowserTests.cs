@@ -6,22 +6,20 @@ namespace Callout.Dashboard.Browser.Tests;
 /// </summary>
 public sealed class SignInBrowserTests : IAsyncLifetime
 {
-    private DashboardProcess _host = null!;
-    private Chromium _chromium = null!;
+    private readonly DashboardInBrowser _site = new(
+        new Dictionary<string, string> { ["Auth__Mode"] = "Local", ["Demo__Seed"] = "11", ["RawData__TimeZone"] = "Europe/Oslo" }, startSeconds: 120);
     private readonly List<string> _cspViolations = [];
 
-    public async Task InitializeAsync()
-    {
-        _host = DashboardProcess.Start(new Dictionary<string, string> { ["Auth__Mode"] = "Local", ["Demo__Seed"] = "11", ["RawData__TimeZone"] = "Europe/Oslo" });
-        _chromium = await Chromium.LaunchAsync();
-        await _host.WaitUntilServingAsync(TimeSpan.FromSeconds(120));
-    }
+    private DashboardProcess _host => _site.Host;
+
+    private Chromium _chromium => _site.Chromium;
+
+    public Task InitializeAsync() => _site.InitializeAsync();
 
     public async Task DisposeAsync()
     {
         File.WriteAllText(Path.Combine(Chromium.ArtefactFolder, "sign-in-host.log"), _host.Output);
-        await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
+        await _site.DisposeAsync();
     }
 
     [Fact]

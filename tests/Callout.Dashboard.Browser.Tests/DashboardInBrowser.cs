@@ -1,7 +1,7 @@
 namespace Callout.Dashboard.Browser.Tests;
 
-/// <summary>A demo-mode dashboard and a Chromium to look at it, started and stopped together.</summary>
-public class DemoInBrowser(IReadOnlyDictionary<string, string> settings) : IAsyncLifetime
+/// <summary>The dashboard as a process and a Chromium to look at it, started and stopped together.</summary>
+public class DashboardInBrowser(IReadOnlyDictionary<string, string> settings, int startSeconds = 60) : IAsyncLifetime
 {
     public DashboardProcess Host { get; private set; } = null!;
 
@@ -11,7 +11,7 @@ public class DemoInBrowser(IReadOnlyDictionary<string, string> settings) : IAsyn
     {
         Host = DashboardProcess.Start(settings);
         Chromium = await Chromium.LaunchAsync();
-        await Host.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+        await Host.WaitUntilServingAsync(TimeSpan.FromSeconds(startSeconds));
     }
 
     public async Task DisposeAsync()
