@@ -10,13 +10,17 @@
     let circuitDownSince = null;
     let reloading = false;
 
-    function show(text, level) {
+    // The badge carries its words in the page's language (data-live, data-offline, ...); the body's attribute
+    // keeps the English state for scripts.
+    const states = { live: "live", reconnecting: "reconnecting…", offline: "offline · retrying", reloading: "reloading…" };
+
+    function show(state, level) {
         const badge = document.getElementById("connection-badge");
         if (badge) {
-            badge.textContent = text;
+            badge.textContent = badge.dataset[state] || states[state];
             badge.className = "badge " + level;
         }
-        document.body.dataset.connection = text;
+        document.body.dataset.connection = states[state];
     }
 
     async function health() {
@@ -47,14 +51,14 @@
     async function heartbeat() {
         const status = await health();
         if (!status) {
-            show("offline · retrying", "badge-alarm");
+            show("offline", "badge-alarm");
             circuitDownSince ??= Date.now();
             return;
         }
         const restarted = status.details && status.details.instance && status.details.instance !== instance;
         const downTooLong = circuitDownSince !== null && Date.now() - circuitDownSince > 60000;
         if (restarted || downTooLong) {
-            show("reloading…", "badge-warn");
+            show("reloading", "badge-warn");
             reload();
         }
     }
@@ -62,7 +66,7 @@
     const reconnectionHandler = {
         onConnectionDown: async () => {
             circuitDownSince ??= Date.now();
-            show("reconnecting…", "badge-warn");
+            show("reconnecting", "badge-warn");
             for (let attempt = 0; attempt < 10 && !reloading; attempt++) {
                 await new Promise(r => setTimeout(r, Math.min(1000 * (attempt + 1), 5000)));
                 try {
@@ -72,7 +76,7 @@
                     }
                     break;
                 } catch {
-                    show("offline · retrying", "badge-alarm");
+                    show("offline", "badge-alarm");
                 }
             }
             // The heartbeat reloads once the server answers.

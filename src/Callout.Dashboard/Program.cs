@@ -32,6 +32,7 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseDashboardAssets();
+app.UseLanguages();
 app.UseSignIn();
 
 app.MapAccountEndpoints();

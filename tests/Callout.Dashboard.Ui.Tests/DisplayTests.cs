@@ -53,7 +53,7 @@ public sealed class DisplayTests
     [InlineData(2 * 3600 + 5 * 60 + 59, "2 h 05 min")]
     [InlineData(26 * 3600, "26 h 00 min")]
     public void Elapsed_Span_IsCompact(int seconds, string expected) =>
-        Assert.Equal(expected, Display.Elapsed(TimeSpan.FromSeconds(seconds)));
+        Assert.Equal(expected, Display.Elapsed(TimeSpan.FromSeconds(seconds), TestTexts.Localizer));
 
     [Fact]
     public void ClockTime_KeepsTheOffsetsWallClock()

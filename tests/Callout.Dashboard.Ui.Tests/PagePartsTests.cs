@@ -91,12 +91,12 @@ public sealed class PagePartsTests
     {
         await using var h = new UiHarness(At(10, 0));
         h.Poll(Rows.Ordered(7001, At(9, 59)));
-        var view = new BoardView(h.Snapshots.Get(QueueFilter.All, maskNumbers: true), h.Board.State, h.Options);
+        var view = new BoardView(h.Snapshots.Get(QueueFilter.All, maskNumbers: true), h.Board.State, h.Options, TestTexts.Localizer);
         var rendered = new RenderedPage(view, ["10:00"]);
 
         Assert.False(rendered.DiffersFrom(view, ["10:00"]));
         Assert.True(rendered.DiffersFrom(view, ["10:01"]));
         h.Poll(Rows.Ordered(7002, At(9, 59)));
-        Assert.True(rendered.DiffersFrom(new BoardView(h.Snapshots.Get(QueueFilter.All, maskNumbers: true), h.Board.State, h.Options), ["10:00"]));
+        Assert.True(rendered.DiffersFrom(new BoardView(h.Snapshots.Get(QueueFilter.All, maskNumbers: true), h.Board.State, h.Options, TestTexts.Localizer), ["10:00"]));
     }
 }

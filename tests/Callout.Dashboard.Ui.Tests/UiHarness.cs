@@ -29,6 +29,7 @@ internal sealed class UiHarness : IAsyncDisposable
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        Context.Services.AddLocalization();
         Context.Services.AddSingleton(Board);
         Context.Services.AddSingleton(Feed);
         Context.Services.AddSingleton(Snapshots);
@@ -109,7 +110,7 @@ internal sealed class UiHarness : IAsyncDisposable
 
     /// <summary>The view a page would hand its panels, for rendering a panel on its own.</summary>
     public BoardView View(params string[] queueKeys) =>
-        new(Snapshots.Get(queueKeys.Length == 0 ? QueueFilter.All : new QueueFilter(queueKeys), Options.MaskPhoneNumbers), Board.State, Options);
+        new(Snapshots.Get(queueKeys.Length == 0 ? QueueFilter.All : new QueueFilter(queueKeys), Options.MaskPhoneNumbers), Board.State, Options, TestTexts.Localizer);
 
     /// <summary>Renders a panel on its own with the current view; every panel takes one <c>View</c> parameter.</summary>
     public IRenderedComponent<TPanel> RenderPanel<TPanel>(params string[] queueKeys)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Callout.Dashboard.LiveBoard;
+using Microsoft.Extensions.Localization;
 
 namespace Callout.Dashboard.Ui;
 
@@ -10,16 +11,16 @@ public static class Display
     public static string Phone(string? number, bool mask) =>
         string.IsNullOrWhiteSpace(number) ? BoardView.Dash : mask ? NumberMasking.Masked(number) : number.Trim();
 
-    /// <summary>Elapsed time, compact: 45 s, 12 min, 2 h 05 min.</summary>
-    public static string Elapsed(TimeSpan span)
+    /// <summary>Elapsed time, compact: 45 s, 12 min, 2 h 05 min (units in the page's language).</summary>
+    public static string Elapsed(TimeSpan span, IStringLocalizer texts)
     {
         if (span < TimeSpan.Zero)
         {
             span = TimeSpan.Zero;
         }
-        return span.TotalSeconds < 60 ? $"{(int)span.TotalSeconds} s"
-            : span.TotalMinutes < 60 ? $"{(int)span.TotalMinutes} min"
-            : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes:00} min");
+        return span.TotalSeconds < 60 ? texts.Format("Time.Seconds", (int)span.TotalSeconds)
+            : span.TotalMinutes < 60 ? texts.Format("Time.Minutes", (int)span.TotalMinutes)
+            : texts.Format("Time.HoursMinutes", (int)span.TotalHours, span.Minutes.ToString("00", CultureInfo.InvariantCulture));
     }
 
     /// <summary>Time to a due moment as h:mm:ss or m:ss; past due it counts up with a leading +.</summary>
@@ -33,7 +34,11 @@ public static class Display
         return sign + text;
     }
 
-    public static string ClockTime(DateTimeOffset time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>The time of day as the page's culture writes it (13:45, 13.45, 1:45 PM).</summary>
+    public static string ClockTime(DateTimeOffset time) => time.ToString("t", CultureInfo.CurrentCulture);
 
-    public static string ClockTimeWithSeconds(DateTimeOffset time) => time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string ClockTimeWithSeconds(DateTimeOffset time) => time.ToString("T", CultureInfo.CurrentCulture);
+
+    /// <summary>Date and time, short, as the page's culture writes them.</summary>
+    public static string DateTime(DateTimeOffset time) => time.ToString("g", CultureInfo.CurrentCulture);
 }

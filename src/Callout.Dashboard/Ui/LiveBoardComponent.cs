@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Callout.Dashboard.Domain;
 using Callout.Dashboard.LiveBoard;
@@ -5,6 +6,7 @@ using Callout.Dashboard.SignIn;
 using Callout.Dashboard.Viewers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Callout.Dashboard.Ui;
@@ -25,6 +27,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     private bool _sentToSignIn;
     private Task? _ticking;
     private RenderedPage _rendered = RenderedPage.Nothing;
+    private (CultureInfo Formats, CultureInfo Words)? _culture;
 
     [Inject] protected Board Board { get; set; } = null!;
     [Inject] protected BoardFeed Feed { get; set; } = null!;
@@ -34,6 +37,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     [Inject] protected PageClock PageClock { get; set; } = null!;
     [Inject] protected ViewerResolver Viewers { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
+    [Inject] protected IStringLocalizer<Texts> T { get; set; } = null!;
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -72,6 +76,8 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
 
     public override Task SetParametersAsync(ParameterView parameters)
     {
+        // The circuit's connection came with the page's culture; board changes and ticks arrive on other threads.
+        _culture ??= (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         _feed ??= new FeedSubscription(Feed, () => _throttle!.Request());
         _throttle ??= new RenderThrottle(Clock, () => Options.Value.MaxRendersPerSecond, UpdateAsync, _stop.Token);
         // Started on the first parameters, not after the first render: Blazor Server calls OnAfterRender once
@@ -111,7 +117,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
         WallLinkRefused = wallLinkRefused;
         _feed?.Stop();
         Filter = QueueFilter.Nothing;
-        View = new BoardView(Snapshots.Get(QueueFilter.Nothing, maskNumbers: true), Board.State, Options.Value);
+        View = new BoardView(Snapshots.Get(QueueFilter.Nothing, maskNumbers: true), Board.State, Options.Value, T);
     }
 
     private void Refresh()
@@ -127,7 +133,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
             return;
         }
         var snapshot = Snapshots.Get(Filter, access.MaskNumbers);
-        View = new BoardView(snapshot, Board.State, Options.Value);
+        View = new BoardView(snapshot, Board.State, Options.Value, T);
         // The snapshot lists every filtered queue the board knows (from calls or the queues table).
         UnknownQueueKeys = Filter.IsAll ? [] : [.. Filter.Keys.Where(k => !snapshot.Queues.Any(q => q.QueueKey == k))];
     }
@@ -141,6 +147,11 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
         {
             await InvokeAsync(() =>
             {
+                if (_culture is { } culture)
+                {
+                    CultureInfo.CurrentCulture = culture.Formats;
+                    CultureInfo.CurrentUICulture = culture.Words;
+                }
                 Refresh();
                 if (_rendered.DiffersFrom(View, ClockTexts(View)))
                 {

@@ -11,6 +11,7 @@ public static class UiSetup
         builder.Services.AddScoped<PageClock>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddLanguages();
         return builder;
     }
 

@@ -17,6 +17,12 @@ public sealed class DashboardOptions
     /// <summary>Age past which it turns red.</summary>
     public TimeSpan DataAgeAlarm { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The pages' language and formats (en, nb, sv, da, fi, or a regional variant such as nb-NO) for every screen;
+    /// unset, each browser's Accept-Language decides. A wall link's <c>?lang=</c> overrules both.
+    /// </summary>
+    public string? Culture { get; set; }
+
     /// <summary>Upper bound on re-renders per page and second, however fast the board changes.</summary>
     public int MaxRendersPerSecond { get; set; } = 4;
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace Callout.Dashboard.Ui.Panels;
 
@@ -22,13 +23,13 @@ public static class Chips
 
     public static MarkupString OutlinedChip(string text) => Markup((text, "default", null, true));
 
-    public static MarkupString AgentStatus(AgentView agent) =>
-        agent.ConnectedAndPause ? Chip("connected & pause", "error", "status-chip")
+    public static MarkupString AgentStatus(AgentView agent, IStringLocalizer texts) =>
+        agent.ConnectedAndPause ? Chip(texts["Status.ConnectedAndPause"], "error", "status-chip")
         : agent.Status switch
         {
-            AgentPresence.LoggedOn => Chip("logged on", "success", "status-chip"),
-            AgentPresence.Paused => Chip(agent.PauseType is { Length: > 0 } type ? $"pause: {type}" : "pause", "warning", "status-chip"),
-            _ => Chip("logged off", "default", "status-chip"),
+            AgentPresence.LoggedOn => Chip(texts["Status.LoggedOn"], "success", "status-chip"),
+            AgentPresence.Paused => Chip(agent.PauseType is { Length: > 0 } type ? texts.Format("Status.PauseOf", type) : texts["Status.Pause"], "warning", "status-chip"),
+            _ => Chip(texts["Status.LoggedOff"], "default", "status-chip"),
         };
 
     private static MarkupString Markup((string Text, string Color, string? Css, bool Outlined) chip)

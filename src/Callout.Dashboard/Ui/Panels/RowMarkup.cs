@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Components;
@@ -9,8 +10,8 @@ namespace Callout.Dashboard.Ui.Panels;
 /// same way. As Razor elements a row costs ~20 render-tree frames (40 bytes each) in both of its panel's
 /// buffers, in every circuit, which made the tables most of a page's render state. Row records are shared
 /// through the snapshot cache, so a row's markup is cached on its record, with a key of whatever else the
-/// cells show (names, clock text); <typeparamref name="TPanel"/> and a slot number keep apart the
-/// different markups one record gets.
+/// cells show (names, clock text) and the page's culture; <typeparamref name="TPanel"/> and a slot number keep
+/// apart the different markups one record gets.
 /// </summary>
 public static class RowMarkup<TPanel>
 {
@@ -19,6 +20,8 @@ public static class RowMarkup<TPanel>
     public static MarkupString Get<TRow>(TRow row, int slot, object key, Action<TRow, RowWriter> write)
         where TRow : class
     {
+        // Pages in two languages show the same records: their markup differs.
+        key = (key, CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
         var slots = s_rows.GetValue(row, _ => new Slots());
         lock (slots)
         {
