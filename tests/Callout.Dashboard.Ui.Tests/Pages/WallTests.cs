@@ -112,6 +112,21 @@ public sealed class WallTests
     }
 
     [Fact]
+    public async Task Wall_ListRow_NamesCarryTheirFullTextAsTitle_InTheListsGrid()
+    {
+        await using var h = new UiHarness(Now);
+        h.Poll(Rows.Ordered(7001, At(10, 0), agentId: Rows.AgentId));
+
+        var cut = h.RenderPage<Wall>("/wall");
+
+        // The wall cuts long names short with an ellipsis; the title keeps them whole.
+        var cells = cut.FindAll("[data-panel='active'] [data-call='7001'] > span");
+        Assert.Equal(["Kari Nordmann", "Sales"], cells.Take(2).Select(c => c.GetAttribute("title")));
+        Assert.Equal(["Kari Nordmann", "Sales"], cells.Take(2).Select(c => c.TextContent));
+        Assert.Contains("wall-rows", cut.Find("[data-panel='active'] [data-state='data']").ClassList);
+    }
+
+    [Fact]
     public async Task Wall_ExactlyAPageOfRows_ShowsNoPageNumber()
     {
         await using var h = new UiHarness(Now);
