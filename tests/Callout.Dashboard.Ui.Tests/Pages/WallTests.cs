@@ -88,7 +88,7 @@ public sealed class WallTests
     }
 
     [Fact]
-    public async Task Wall_MoreRowsThanAPage_PagesEveryTenSeconds()
+    public async Task Wall_MoreRowsThanAPage_PagesEveryTenSeconds_RowsSpreadEvenly()
     {
         await using var h = new UiHarness(Now);
         h.Poll([.. Enumerable.Range(0, WallPaging.RowsPerPage + 1).SelectMany(i => Rows.Scheduled(8000 + i, At(9, 0), At(11, i)))], []);
@@ -98,7 +98,7 @@ public sealed class WallTests
         var list = cut.Find("[data-panel='scheduled']");
         Assert.Equal("1/2", list.QuerySelector(".wall-page")?.TextContent.Trim());
         Assert.Equal("7", list.QuerySelector(".wall-count")?.TextContent.Trim());
-        Assert.Equal(["8000", "8001", "8002", "8003", "8004", "8005"], list.QuerySelectorAll("[data-call]").Select(r => r.GetAttribute("data-call")));
+        Assert.Equal(["8000", "8001", "8002", "8003"], list.QuerySelectorAll("[data-call]").Select(r => r.GetAttribute("data-call")));
         Assert.Null(cut.Find("[data-panel='active']").QuerySelector(".wall-page"));
 
         h.Clock.Advance(TimeSpan.FromSeconds(10));
@@ -107,8 +107,23 @@ public sealed class WallTests
         {
             var paged = cut.Find("[data-panel='scheduled']");
             Assert.Equal("2/2", paged.QuerySelector(".wall-page")?.TextContent.Trim());
-            Assert.Equal(["8006"], paged.QuerySelectorAll("[data-call]").Select(r => r.GetAttribute("data-call")));
+            Assert.Equal(["8004", "8005", "8006"], paged.QuerySelectorAll("[data-call]").Select(r => r.GetAttribute("data-call")));
         });
+    }
+
+    [Fact]
+    public async Task Wall_ListRow_NamesCarryTheirFullTextAsTitle_InTheListsGrid()
+    {
+        await using var h = new UiHarness(Now);
+        h.Poll(Rows.Ordered(7001, At(10, 0), agentId: Rows.AgentId));
+
+        var cut = h.RenderPage<Wall>("/wall");
+
+        // The wall cuts long names short with an ellipsis; the title keeps them whole.
+        var cells = cut.FindAll("[data-panel='active'] [data-call='7001'] > span");
+        Assert.Equal(["Kari Nordmann", "Sales"], cells.Take(2).Select(c => c.GetAttribute("title")));
+        Assert.Equal(["Kari Nordmann", "Sales"], cells.Take(2).Select(c => c.TextContent));
+        Assert.Contains("wall-rows", cut.Find("[data-panel='active'] [data-state='data']").ClassList);
     }
 
     [Fact]

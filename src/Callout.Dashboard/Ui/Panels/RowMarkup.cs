@@ -63,10 +63,13 @@ public sealed class RowWriter
 {
     private readonly StringBuilder _html = new();
 
+    /// <summary>A wall cell. The wall cuts a long text short with an ellipsis, so its title keeps all of it.</summary>
     public RowWriter Span(string? text, string? css = null)
     {
-        _html.Append(css is null ? "<span>" : $"<span class=\"{HtmlText.Encode(css)}\">");
-        return Text(text).Markup(new("</span>"));
+        var encoded = HtmlText.Encode(text ?? "");
+        _html.Append(css is null ? "<span" : $"<span class=\"{HtmlText.Encode(css)}\"");
+        _html.Append(" title=\"").Append(encoded).Append("\">").Append(encoded).Append("</span>");
+        return this;
     }
 
     public RowWriter Cell(string? text, string? css = null) => Open(css).Text(text).Close();

@@ -1,9 +1,12 @@
 namespace Callout.Dashboard.Ui.Panels;
 
-/// <summary>Wall lists longer than a screen page by themselves, a page every ten seconds.</summary>
+/// <summary>
+/// Wall lists longer than a screen page by themselves, a page every ten seconds. The rows are spread evenly
+/// over the pages (13 rows: 5 + 4 + 4, not 6 + 6 + 1), so no page shows a lone row under an empty panel.
+/// </summary>
 public static class WallPaging
 {
-    /// <summary>Rows a 1080p screen shows per list at wall type size.</summary>
+    /// <summary>Rows a list shows at most: the wall's type scales with the screen, so this fits every size.</summary>
     public const int RowsPerPage = 6;
 
     private const long SecondsPerPage = 10;
@@ -12,6 +15,14 @@ public static class WallPaging
 
     public static int Page(int count, DateTimeOffset now) => (int)(now.ToUnixTimeSeconds() / SecondsPerPage % Pages(count));
 
-    public static IEnumerable<T> PageOf<T>(IReadOnlyList<T> rows, DateTimeOffset now) =>
-        rows.Skip(Page(rows.Count, now) * RowsPerPage).Take(RowsPerPage);
+    public static IEnumerable<T> PageOf<T>(IReadOnlyList<T> rows, DateTimeOffset now) => PageOf(rows, Page(rows.Count, now));
+
+    /// <summary>The rows of page <paramref name="page"/>: the first pages take one row more when the count does not divide.</summary>
+    public static IEnumerable<T> PageOf<T>(IReadOnlyList<T> rows, int page)
+    {
+        var pages = Pages(rows.Count);
+        var (rowsEach, pagesWithOneMore) = Math.DivRem(rows.Count, pages);
+        var start = page * rowsEach + Math.Min(page, pagesWithOneMore);
+        return rows.Skip(start).Take(rowsEach + (page < pagesWithOneMore ? 1 : 0));
+    }
 }
