@@ -31,6 +31,10 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
         new("/admin/wall-tokens", "[data-panel='tokens'] [data-token]"),
         new("/login", "[data-panel='sign-in']", Live: false),
         new("/access-denied", "[data-panel='forbidden']", Live: false),
+        // Finnish has the longest words of our languages. Last: ?lang= sets the browser's language for the tabs opened after it.
+        new("/?lang=fi", "[data-panel='queues'] [data-state='data']"),
+        new("/wall?lang=fi", "[data-panel='scheduled'] [data-state='data']", Wall: true),
+        new("/scheduled?lang=fi", "[data-panel='scheduled'] [data-state='data']"),
     ];
 
     /// <summary>A page to measure: <paramref name="Live"/> pages run a circuit, the sign-in pages are plain forms.</summary>
