@@ -1,6 +1,7 @@
 using Callout.Dashboard.Api;
 using Callout.Dashboard.Demo;
 using Callout.Dashboard.LiveBoard;
+using Callout.Dashboard.Metrics;
 using Callout.Dashboard.SignIn;
 using Callout.Dashboard.Streaming;
 using Callout.Dashboard.Ui;
@@ -27,6 +28,7 @@ builder.AddSignIn();
 builder.AddBoardApi();
 builder.AddStreaming();
 builder.AddDashboardUi();
+builder.AddDashboardMetrics();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.MapAccountEndpoints();
 app.MapBoardApi();
 app.MapStreaming();
 app.MapDashboardUi();
+app.MapDashboardMetrics();
 
 // Asked before Run: the host disposes its services when it fails to start.
 var tellOperator = !StartupFailure.IsTestHost(app.Services);

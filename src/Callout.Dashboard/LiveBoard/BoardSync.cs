@@ -20,6 +20,9 @@ public sealed class BoardSync(IRawDataReader reader, Board board, IOptions<RawDa
     private bool _loaded;
     private bool _discover = true;
 
+    /// <summary>Call and agent-event rows the last successful poll handed to the board.</summary>
+    public int LastPollRows { get; private set; }
+
     public async Task<BoardDelta?> PollOnceAsync(CancellationToken cancellationToken)
     {
         try
@@ -39,6 +42,7 @@ public sealed class BoardSync(IRawDataReader reader, Board board, IOptions<RawDa
             _loaded = true;
             _callsWatermark = watermarks.Calls;
             _agentEventsWatermark = watermarks.AgentEvents;
+            LastPollRows = batch.CallRows.Count + batch.AgentEvents.Count;
             board.RecordPoll(ok: true);
             anomalies.Record([.. readAnomalies, .. lookupAnomalies, .. result.Anomalies]);
             return result.Delta;

@@ -1,4 +1,5 @@
 using Callout.Dashboard.Domain;
+using Callout.Dashboard.Metrics;
 using Callout.Dashboard.RawData;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace Callout.Dashboard.LiveBoard;
 /// The one loop per server that reads the Raw data database. Viewers never query it: they read the Board.
 /// A failed poll is logged and retried with a growing pause; the last good state stays on the Board.
 /// </summary>
-public sealed partial class RawDataPoller(BoardSync sync, Board board, IOptions<RawDataOptions> options, TimeProvider clock, ILogger<RawDataPoller> logger)
+public sealed partial class RawDataPoller(BoardSync sync, Board board, IOptions<RawDataOptions> options, TimeProvider clock, DashboardMeter meter,
+    ILogger<RawDataPoller> logger)
     : BackgroundService
 {
     private static readonly TimeSpan s_pruneInterval = TimeSpan.FromMinutes(5);
@@ -23,7 +25,9 @@ public sealed partial class RawDataPoller(BoardSync sync, Board board, IOptions<
         {
             try
             {
+                var started = clock.GetTimestamp();
                 await sync.PollOnceAsync(stoppingToken);
+                meter.PollSucceeded(clock.GetElapsedTime(started), sync.LastPollRows);
                 if (failures > 0)
                 {
                     LogRecovered(failures);
@@ -37,6 +41,7 @@ public sealed partial class RawDataPoller(BoardSync sync, Board board, IOptions<
             catch (Exception ex)
             {
                 failures++;
+                meter.PollFailed();
                 var pause = Backoff(interval, failures, options.Value.MaxBackoff);
                 // An operator's mistake (a wrong database, a missing column) is one clear line, logged by SchemaReport;
                 // an outage is one line a try, its stack trace only at Debug.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain;
+using Callout.Dashboard.Metrics;
 
 namespace Callout.Dashboard.LiveBoard;
 
@@ -10,8 +11,9 @@ namespace Callout.Dashboard.LiveBoard;
 /// unmasked copies are cached apart. A new snapshot keeps the previous one's lists where their rows are
 /// equal, so a page tells what changed by reference. Bounded: past <paramref name="maxEntries"/> views the half used
 /// longest ago is dropped, so thousands of odd filters from one client cannot push out everybody's views at once.
+/// The time each board snapshot takes to build goes to <paramref name="meter"/>, when there is one (not in tests of the cache alone).
 /// </summary>
-public sealed class SnapshotCache(Board board, TimeProvider clock, int maxEntries = 10_000)
+public sealed class SnapshotCache(Board board, TimeProvider clock, int maxEntries = 10_000, DashboardMeter? meter = null)
 {
     private readonly ConcurrentDictionary<ViewKey, Entry> _entries = new();
 
@@ -28,7 +30,7 @@ public sealed class SnapshotCache(Board board, TimeProvider clock, int maxEntrie
             return entry.Snapshot;
         }
         // Masked from the cached full snapshot: viewers of both kinds on one filter cost one board snapshot.
-        var fresh = maskNumbers ? NumberMasking.Mask(Get(filter, maskNumbers: false)) : board.Snapshot(filter);
+        var fresh = maskNumbers ? NumberMasking.Mask(Get(filter, maskNumbers: false)) : Build(filter);
         var snapshot = ReuseUnchanged(entry?.Snapshot, fresh);
         if (_entries.Count >= maxEntries)
         {
@@ -39,6 +41,14 @@ public sealed class SnapshotCache(Board board, TimeProvider clock, int maxEntrie
             }
         }
         _entries[key] = new Entry(version, second, poll, snapshot);
+        return snapshot;
+    }
+
+    private BoardSnapshot Build(QueueFilter filter)
+    {
+        var started = clock.GetTimestamp();
+        var snapshot = board.Snapshot(filter);
+        meter?.SnapshotBuilt(clock.GetElapsedTime(started));
         return snapshot;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Threading.Channels;
+using Callout.Dashboard.Metrics;
 using Callout.Dashboard.Viewers;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed partial class HubConnections : BackgroundService
     private readonly ILogger<HubConnections> _logger;
 
     public HubConnections(IHubContext<BoardHub> hub, WallTokenStore tokens, SessionCheck sessions, IOptions<AuthOptions> auth,
-        IOptions<StreamingOptions> streaming, TimeProvider clock, ILogger<HubConnections> logger)
+        IOptions<StreamingOptions> streaming, TimeProvider clock, DashboardMeter meter, ILogger<HubConnections> logger)
     {
         _hub = hub;
         _sessions = sessions;
@@ -37,6 +38,7 @@ public sealed partial class HubConnections : BackgroundService
         _clock = clock;
         _logger = logger;
         tokens.Revoked += CloseToken;
+        meter.ObserveHubConnections(() => _connections.Count);
     }
 
     public int Count => _connections.Count;

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain;
 using Callout.Dashboard.LiveBoard;
+using Callout.Dashboard.Metrics;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Callout.Dashboard.Streaming;
@@ -15,7 +16,8 @@ namespace Callout.Dashboard.Streaming;
 /// background loop; a clock tick also refreshes views whose time-dependent fields (overdue, awaiting data, recent
 /// window) moved.
 /// </summary>
-public sealed partial class HubGroups(Board board, SnapshotCache snapshots, HubConnections connections, TimeProvider clock, ILogger<HubGroups> logger)
+public sealed partial class HubGroups(Board board, SnapshotCache snapshots, HubConnections connections, TimeProvider clock, DashboardMeter meter,
+    ILogger<HubGroups> logger)
     : BackgroundService
 {
     public const int MaxQueueKeys = 100;
@@ -130,10 +132,12 @@ public sealed partial class HubGroups(Board board, SnapshotCache snapshots, HubC
             group.Last = next;
             // Serialized once for the whole group: a thousand members would otherwise each pay for it.
             var payload = JsonSerializer.SerializeToElement(delta, BoardJson.Options);
-            foreach (var member in group.Members.Keys)
+            var members = group.Members.Keys;
+            foreach (var member in members)
             {
                 connections.Send(member, "Delta", payload);
             }
+            meter.DeltasSent(members.Count);
         }
         catch (Exception ex)
         {
