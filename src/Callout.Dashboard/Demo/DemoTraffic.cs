@@ -37,8 +37,8 @@ public sealed class DemoTraffic(
         }
         var options = demo.Value;
         var writer = new RawDataWriter(connections, rawData.Value.CallEventExtrasTable);
-        var profile = new CentreProfile { RatePerMinute = options.RatePerMinute, MaxArrivalDelay = options.MaxArrivalDelay, TimeZone = rules.TimeZone };
-        _runner = new SimulatorRunner(writer, profile, options.Seed ?? Random.Shared.Next(), clock);
+        var now = rules.LocalNow(clock);
+        _runner = new SimulatorRunner(writer, DemoCentre.Profile(options, rules.TimeZone, now), options.Seed ?? Random.Shared.Next(), clock);
 
         if (DemoDatabase.IsInUse(configuration))
         {
@@ -49,8 +49,7 @@ public sealed class DemoTraffic(
             }
             // A fresh centre each start: history from an earlier run would contradict the new simulation.
             await writer.ClearAsync(cancellationToken);
-            var now = _runner.LocalNow;
-            var from = now.Date < now - options.MinBackfill ? now.Date : now - options.MinBackfill;
+            var from = DemoCentre.HistoryFrom(now, options);
             await _runner.WriteLookupsAsync(cancellationToken);
             await _runner.BackfillAsync(from, cancellationToken);
             logger.Embedded(DemoDatabase.FilePath(environment), _runner.RowsWritten, from);

@@ -63,7 +63,7 @@ public sealed class SchemaProblemTests
     public async Task Demo_EmptyConfiguredDatabase_SimulatorCreatesItsSchemaAndSaysSo()
     {
         var connectionString = await TestDatabase.CreateEmptyPostgresDatabaseAsync();
-        await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"), ("Demo:RatePerMinute", "600"));
+        await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"));
         using var logged = app.Logged(out var logs);
 
         await DashboardApp.WaitForJsonAsync(logged.CreateClient(), "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean()
