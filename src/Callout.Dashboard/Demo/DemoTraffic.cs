@@ -64,8 +64,9 @@ public sealed class DemoTraffic(
 
     /// <summary>
     /// A configured database is written into only when it has Puzzel's call_events, or is empty (then the simulator
-    /// creates its schema and says so). Anything else is somebody's database: the demo stays off and says why, the
-    /// dashboard still starts and reports what it finds there.
+    /// creates its schema and says so). Anything else is somebody's database: start-up stops and says why. A database
+    /// that refuses the login or does not exist stops it too; one that is down only turns the demo off, since the
+    /// dashboard rides out the outage.
     /// </summary>
     private async Task<bool> PrepareConfiguredAsync(CancellationToken cancellationToken)
     {
@@ -78,8 +79,8 @@ public sealed class DemoTraffic(
                 {
                     if (await SchemaDiscovery.HasAnyTableAsync(connection, cancellationToken))
                     {
-                        logger.Refused();
-                        return false;
+                        throw new RawDataSchemaException(
+                            "Demo:Enabled is true, but the configured database has tables and no call_events: the simulator writes only into a Raw data database or an empty one. Point ConnectionStrings:RawData at an empty database, or set Demo:Enabled=false.");
                     }
                     await SchemaScripts.ApplyAsync(connection, rawData.Value.Provider, cancellationToken);
                     logger.CreatedSchema();
@@ -88,6 +89,10 @@ public sealed class DemoTraffic(
             await _runner!.WriteLookupsAsync(cancellationToken);
             logger.AgainstConfigured();
             return true;
+        }
+        catch (DbException ex) when (ConnectionFailure.Mistake(ex) is { } mistake)
+        {
+            throw new RawDataConnectionException(mistake, ex);
         }
         catch (DbException ex)
         {
