@@ -94,6 +94,7 @@ public sealed class TrafficGenerator
         }
     }
 
+    /// <summary>The next call's scenario by the mix's weights; an agent calling out from Pause picks among the callouts.</summary>
     private Scenario PickScenario(bool calloutsOnly)
     {
         var mix = _profile.Mix;

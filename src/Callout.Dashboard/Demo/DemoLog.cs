@@ -15,6 +15,9 @@ internal static partial class DemoLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo:Enabled is true, but the configured database could not be prepared ({Reason}); simulated traffic is off.")]
     public static partial void Unreachable(this ILogger logger, string reason);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The configured database's exception.")]
+    public static partial void Detail(this ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo traffic stopped.")]
     public static partial void Stopped(this ILogger logger, Exception exception);
 }

@@ -92,6 +92,7 @@ public sealed class DemoTraffic(
         }
         catch (DbException ex) when (ConnectionFailure.Mistake(ex) is { } mistake)
         {
+            logger.Detail(ex);
             throw new RawDataConnectionException(mistake, ex);
         }
         catch (DbException ex)

@@ -17,6 +17,7 @@ public sealed class RawDataStartupCheckTests
     [InlineData("required column missing", "The Raw data table call_events has no column dte_updated")]
     [InlineData("SQLite file that cannot be opened", "names a SQLite file that cannot be opened")]
     [InlineData("demo on somebody's database", "Demo:Enabled is true, but the configured database has tables and no call_events")]
+    [InlineData("demo with a wrong password", "the database server refused the login (28P01")]
     public async Task Process_DatabaseMistake_ExitsWithOneLineNamingTheSetting(string mistake, string message)
     {
         await using var host = DashboardProcess.Start(await SettingsForAsync(mistake));
@@ -65,6 +66,7 @@ public sealed class RawDataStartupCheckTests
                 "CREATE TABLE call_events (rec_id bigint, call_id numeric(19,0), event_type char(1), dte_start timestamp, queue_key varchar(100), result_code char(2))")),
             "SQLite file that cannot be opened" => new() { ["ConnectionStrings__RawData"] = "Data Source=/nonexistent-folder/rawdata.db", ["Auth__Mode"] = "None" },
             "demo on somebody's database" => new(OnPostgres(await DatabaseWithAsync("CREATE TABLE invoices (id int)"))) { ["Demo__Enabled"] = "true" },
+            "demo with a wrong password" => new(OnPostgres(await TestDatabase.WrongPasswordConnectionStringAsync())) { ["Demo__Enabled"] = "true" },
             _ => throw new ArgumentOutOfRangeException(nameof(mistake), mistake, null),
         };
     }
