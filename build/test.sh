@@ -108,6 +108,9 @@ if ! as_pg "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --locale=
     as_pg "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --locale=C >"$PG_TMP/initdb.log" 2>&1 ||
         { cat "$PG_TMP/initdb.log" >&2; die "initdb failed"; }
 fi
+# Trust for everyone but one role, whose password is really checked: the wrong-password start-up test
+# (TestDatabase.PasswordCheckedRole). pg_hba.conf is read top down, so the line goes first.
+as_pg sed -i '1i host all callout_wrongpw 127.0.0.1/32 scram-sha-256' "$PG_DATA/pg_hba.conf"
 
 # A port is free if nothing accepts a connection on it. Pure bash (/dev/tcp)
 # because python3 and ss may be absent on a fresh machine.

@@ -56,10 +56,20 @@ public sealed record CentreProfile
     /// <summary>The (not a callout) queue agents transfer a callout's contact to.</summary>
     public SimQueue TransferQueue { get; init; } = new("Support_Inbound", "Support (inbound)");
 
-    public IReadOnlyList<SimAgent> Agents { get; init; } = DefaultAgents();
+    public IReadOnlyList<SimAgent> Agents { get; init; } = Staff(16);
 
-    /// <summary>Callouts (and other calls of the mix) started per minute, on average.</summary>
+    /// <summary>Callouts (and other calls of the mix) started per minute, on average, in office hours.</summary>
     public double RatePerMinute { get; init; } = 20;
+
+    /// <summary>The full rate at every hour, not a working day's: a demo is started at any hour and must look busy.</summary>
+    public bool AroundTheClock { get; init; }
+
+    /// <summary>
+    /// At this moment (Raw data wall clock), or as soon after as one is in a callout, an agent clicks Pause during the call,
+    /// once. A demo opens with Connected and Pause on the board instead of waiting for a centre of this size to come
+    /// upon one, which happens a few times an hour.
+    /// </summary>
+    public DateTime? ConnectedPauseCue { get; init; }
 
     public ScenarioMix Mix { get; init; } = new();
 
@@ -82,16 +92,18 @@ public sealed record CentreProfile
     /// <summary>Zone of the simulated wall clock, for dte_scheduled_callback's offset.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;
 
-    private static List<SimAgent> DefaultAgents()
+    /// <summary>The first <paramref name="count"/> (at most 24) agents of the centre's three teams.</summary>
+    public static IReadOnlyList<SimAgent> Staff(int count)
     {
         string[] names =
         [
             "Kari Nordmann", "Ola Hansen", "Ingrid Berg", "Lars Johansen", "Sofie Larsen", "Emil Olsen",
             "Nora Pedersen", "Jonas Nilsen", "Maja Kristiansen", "Henrik Jensen", "Ida Karlsen", "Sander Andersen",
-            "Thea Eriksen", "Magnus Haugen", "Emma Solberg", "Filip Bakken",
+            "Thea Eriksen", "Magnus Haugen", "Emma Solberg", "Filip Bakken", "Oskar Dahl", "Sara Lie",
+            "Aksel Moen", "Julie Strand", "Elias Berge", "Live Holm", "Tobias Lund", "Hedda Vik",
         ];
         string[] teams = ["Team Sales", "Team Support", "Team Retention"];
-        return [.. names.Select((name, i) => new SimAgent(
+        return [.. names.Take(count).Select((name, i) => new SimAgent(
             1001 + i,
             name.Split(' ')[0].ToLowerInvariant() + (1001 + i),
             name,

@@ -31,6 +31,10 @@ public sealed class TrafficGenerator
             var shiftLeft = Seconds(1800, 8 * 3600);
             At(start + Seconds(0, 600), t => LogOn(agent, t, shiftLeft));
         }
+        if (profile.ConnectedPauseCue is { } cue)
+        {
+            At(cue, ConnectedPauseCue);
+        }
         Now = start;
     }
 
@@ -69,14 +73,7 @@ public sealed class TrafficGenerator
 
     private void StartCall(DateTime t)
     {
-        var mix = _profile.Mix;
-        var scenario = Pick(
-            (mix.Answered, Scenario.Answered), (mix.NoAnswer, Scenario.NoAnswer), (mix.Busy, Scenario.Busy), (mix.Error, Scenario.Error),
-            (mix.AgentCancel, Scenario.AgentCancel), (mix.CancelWhileRinging, Scenario.CancelWhileRinging),
-            (mix.AgentNotReached, Scenario.AgentNotReached), (mix.AgentReachedAfterRetries, Scenario.AgentReachedAfterRetries),
-            (mix.TransferToAgent, Scenario.TransferToAgent), (mix.TransferToNumber, Scenario.TransferToNumber), (mix.TransferToQueue, Scenario.TransferToQueue),
-            (mix.Scheduled, Scenario.Scheduled), (mix.AgentToAgent, Scenario.AgentToAgent), (mix.Inbound, Scenario.Inbound));
-        switch (scenario)
+        switch (PickScenario(calloutsOnly: false))
         {
             case Scenario.Scheduled:
                 StartScheduled(t);
@@ -87,20 +84,35 @@ public sealed class TrafficGenerator
             case Scenario.Inbound:
                 StartInbound(t);
                 return;
-            default:
-                StartCallout(scenario, t);
+            case var callout:
+                // A callout is made by a Ready agent; when none is, nobody clicks Call.
+                if (AnyOf(ReadyAgents(t)) is { } agent)
+                {
+                    StartCallout(callout, t, agent);
+                }
                 return;
         }
     }
 
-    /// <summary>An immediate callout: the order session lands first, the call session after the call ends.</summary>
-    private void StartCallout(Scenario scenario, DateTime t)
+    /// <summary>The next call's scenario by the mix's weights; an agent calling out from Pause picks among the callouts.</summary>
+    private Scenario PickScenario(bool calloutsOnly)
     {
-        var (agent, fromPause) = CallingAgent(t);
-        if (agent is null)
-        {
-            return;
-        }
+        var mix = _profile.Mix;
+        (int, Scenario)[] callouts =
+        [
+            (mix.Answered, Scenario.Answered), (mix.NoAnswer, Scenario.NoAnswer), (mix.Busy, Scenario.Busy), (mix.Error, Scenario.Error),
+            (mix.AgentCancel, Scenario.AgentCancel), (mix.CancelWhileRinging, Scenario.CancelWhileRinging),
+            (mix.AgentNotReached, Scenario.AgentNotReached), (mix.AgentReachedAfterRetries, Scenario.AgentReachedAfterRetries),
+            (mix.TransferToAgent, Scenario.TransferToAgent), (mix.TransferToNumber, Scenario.TransferToNumber), (mix.TransferToQueue, Scenario.TransferToQueue),
+        ];
+        return calloutsOnly
+            ? Pick(callouts)
+            : Pick([.. callouts, (mix.Scheduled, Scenario.Scheduled), (mix.AgentToAgent, Scenario.AgentToAgent), (mix.Inbound, Scenario.Inbound)]);
+    }
+
+    /// <summary>An immediate callout: the order session lands first, the call session after the call ends.</summary>
+    private void StartCallout(Scenario scenario, DateTime t, AgentSim agent, bool fromPause = false)
+    {
         var call = _scripts.NewCall(RandomQueue(), t);
         call.Order(initiationSeconds: 1, orderingAgent: agent.Info.AgentId);
         var orderLanded = Write(t + OrderLag(), call);
@@ -108,7 +120,27 @@ public sealed class TrafficGenerator
         {
             AbortPause(agent, t, orderLanded);
         }
-        Finish(agent, call, Conversation(call, scenario, agent, t.AddSeconds(1)));
+        var end = Conversation(call, scenario, agent, t.AddSeconds(1));
+        agent.Callout = (orderLanded, end);
+        Finish(agent, call, end);
+    }
+
+    /// <summary>
+    /// The profile's cue: an agent in a callout the board already shows, with a minute or more of it to go, clicks Pause
+    /// (Connected and Pause until the call's rows land); with no such agent yet, it is looked for again shortly.
+    /// </summary>
+    private void ConnectedPauseCue(DateTime t)
+    {
+        var connected = _agents.Values.Where(a => a.Presence == AgentPresence.LoggedOn && a.Callout.Shown <= t && a.Callout.Ends > t.AddMinutes(1)).ToList();
+        if (AnyOf(connected) is { } agent)
+        {
+            // On time: a pause landing minutes late (§9.5) would miss the moment the cue is for.
+            Pause(agent, t, onTime: true);
+        }
+        else
+        {
+            At(t.AddSeconds(10), ConnectedPauseCue);
+        }
     }
 
     private DateTime Conversation(SimCall call, Scenario scenario, AgentSim agent, DateTime start) => scenario switch
@@ -239,18 +271,6 @@ public sealed class TrafficGenerator
         Write(end + Lag(), call);
     }
 
-    /// <summary>Who clicks Call: a Ready agent, now and then (or when no one is Ready) one in Pause (scenario J).</summary>
-    private (AgentSim? Agent, bool FromPause) CallingAgent(DateTime t)
-    {
-        var ready = ReadyAgents(t);
-        var paused = _agents.Values.Where(a => a.Presence == AgentPresence.Paused && !a.Leaving && a.BusyUntil <= t).ToList();
-        if (paused.Count > 0 && (ready.Count == 0 || _rng.Next(20) == 0))
-        {
-            return (paused[_rng.Next(paused.Count)], true);
-        }
-        return (AnyOf(ready), false);
-    }
-
     /// <summary>
     /// Seed: "If the agent Calls out while in status Pause, the pause will be aborted (a Return from pause event is
     /// created)". The 'r' usually lands within seconds; half the time after the order session's rows (§9.3).
@@ -314,18 +334,39 @@ public sealed class TrafficGenerator
         Pause(agent, t);
     }
 
-    private void Pause(AgentSim agent, DateTime t)
+    /// <summary>
+    /// A pause of a few minutes. One in three ends early with the agent calling out from it (scenario J): the agent's
+    /// choice, so a busy hour does not pull every paused agent out to make its calls.
+    /// </summary>
+    private void Pause(AgentSim agent, DateTime t, bool onTime = false)
     {
         var plan = ++agent.Plan;
         agent.Presence = AgentPresence.Paused;
-        AgentEvent(agent, "p", t, CentreProfile.PauseTypes[_rng.Next(CentreProfile.PauseTypes.Count)]);
-        At(t + Seconds(180, 1500), r =>
+        AgentEvent(agent, "p", t, CentreProfile.PauseTypes[_rng.Next(CentreProfile.PauseTypes.Count)], onTime: onTime);
+        var length = Seconds(180, 1500);
+        var callsOut = _rng.Next(3) == 0;
+        At(callsOut ? t + length * _rng.NextDouble() : t + length, end => EndPause(agent, plan, callsOut, end));
+    }
+
+    private void EndPause(AgentSim agent, int plan, bool callsOut, DateTime t)
+    {
+        if (agent.Plan != plan || agent.Presence != AgentPresence.Paused)
         {
-            if (agent.Plan == plan && agent.Presence == AgentPresence.Paused)
-            {
-                ReturnFromPause(agent, r);
-            }
-        });
+            return;
+        }
+        if (!callsOut || agent.Leaving)
+        {
+            ReturnFromPause(agent, t);
+        }
+        else if (agent.BusyUntil > t)
+        {
+            // Still on the call the pause was clicked in: the callout comes after it.
+            At(agent.BusyUntil + Seconds(5, 30), next => EndPause(agent, plan, callsOut, next));
+        }
+        else
+        {
+            StartCallout(PickScenario(calloutsOnly: true), t, agent, fromPause: true);
+        }
     }
 
     private void ReturnFromPause(AgentSim agent, DateTime t, DateTime? stampedAt = null)
@@ -352,11 +393,14 @@ public sealed class TrafficGenerator
         At(t + Seconds(1800, 5400), next => LogOn(agent, next));
     }
 
-    /// <summary>An agent event, stamped a few seconds after it happened unless <paramref name="stampedAt"/> says when.</summary>
-    private void AgentEvent(AgentSim agent, string type, DateTime t, string? pauseType = null, DateTime? stampedAt = null)
+    /// <summary>
+    /// An agent event, stamped a few seconds after it happened unless <paramref name="stampedAt"/> says when; visible at
+    /// once when <paramref name="onTime"/>.
+    /// </summary>
+    private void AgentEvent(AgentSim agent, string type, DateTime t, string? pauseType = null, DateTime? stampedAt = null, bool onTime = false)
     {
         var stamp = stampedAt ?? t + Seconds(1, 4);
-        Enqueue(new AgentEventWrite(Visible(stamp), new AgentEventRow
+        Enqueue(new AgentEventWrite(onTime ? stamp : Visible(stamp), new AgentEventRow
         {
             AgentId = agent.Info.AgentId,
             EventType = type,
@@ -397,11 +441,11 @@ public sealed class TrafficGenerator
 
     private void At(DateTime t, Action<DateTime> action) => _actions.Enqueue(action, (t, _sequence++));
 
-    /// <summary>Arrivals follow the working day: the full rate in office hours, a trickle at night.</summary>
+    /// <summary>Arrivals follow the working day (the full rate in office hours, a trickle at night), unless the centre works around the clock.</summary>
     private TimeSpan NextGap()
     {
         var hour = _nextArrival.Hour;
-        var share = hour is >= 8 and < 17 ? 1.0 : hour is 7 or 17 or 18 ? 0.5 : 0.1;
+        var share = _profile.AroundTheClock || hour is >= 8 and < 17 ? 1.0 : hour is 7 or 17 or 18 ? 0.5 : 0.1;
         return TimeSpan.FromSeconds(-Math.Log(1 - _rng.NextDouble()) * 60 / (_profile.RatePerMinute * share));
     }
 
@@ -448,5 +492,8 @@ public sealed class TrafficGenerator
 
         /// <summary>The shift is over but a call is not: no new calls until the agent has logged off.</summary>
         public bool Leaving { get; set; }
+
+        /// <summary>The agent's last immediate callout: from when its order is visible until the call ends.</summary>
+        public (DateTime Shown, DateTime Ends) Callout { get; set; }
     }
 }

@@ -32,21 +32,22 @@ builder.AddDashboardMetrics();
 
 var app = builder.Build();
 
-app.UseSecurityHeaders();
-app.UseDashboardAssets();
-app.UseLanguages();
-app.UseSignIn();
-
-app.MapAccountEndpoints();
-app.MapBoardApi();
-app.MapStreaming();
-app.MapDashboardUi();
-app.MapDashboardMetrics();
-
-// Asked before Run: the host disposes its services when it fails to start.
+// Asked before the app runs: the host disposes its services when it fails to start.
 var tellOperator = !StartupFailure.IsTestHost(app.Services);
 try
 {
+    // Inside the try: building the pipeline already reads options (sign-in's keys), so a bad setting can surface here.
+    app.UseSecurityHeaders();
+    app.UseDashboardAssets();
+    app.UseLanguages();
+    app.UseSignIn();
+
+    app.MapAccountEndpoints();
+    app.MapBoardApi();
+    app.MapStreaming();
+    app.MapDashboardUi();
+    app.MapDashboardMetrics();
+
     app.Run();
 }
 catch (Exception ex) when (tellOperator && StartupFailure.Mistakes(ex) is { Count: > 0 } mistakes)

@@ -10,7 +10,7 @@ public sealed class DemoScreenshotTests(DemoScreenshotTests.DemoHost demo) : ICl
     private Chromium _chromium => demo.Chromium;
 
     /// <summary>One demo server and browser for all pages.</summary>
-    public sealed class DemoHost() : DashboardInBrowser(new Dictionary<string, string> { ["Demo__Seed"] = "7", ["Demo__RatePerMinute"] = "60", ["RawData__TimeZone"] = "Europe/Oslo" });
+    public sealed class DemoHost() : DashboardInBrowser(new Dictionary<string, string> { ["Demo__Seed"] = "7", ["RawData__TimeZone"] = "Europe/Oslo" });
 
     [Theory]
     [InlineData("/", "overview", "[data-panel='active'] [data-state='data']")]

@@ -2,8 +2,7 @@ namespace Callout.Dashboard.Browser.Tests;
 
 public sealed class ShutdownAndHostileUrlTests : IAsyncLifetime
 {
-    // The demo centre follows the working day; a fast one has callouts in progress at any hour.
-    private readonly DashboardInBrowser _demo = new(new Dictionary<string, string> { ["Demo__Seed"] = "3", ["Demo__RatePerMinute"] = "120" });
+    private readonly DashboardInBrowser _demo = new(new Dictionary<string, string> { ["Demo__Seed"] = "3" });
 
     private DashboardProcess _host => _demo.Host;
 

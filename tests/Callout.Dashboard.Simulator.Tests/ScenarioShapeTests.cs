@@ -128,7 +128,8 @@ public sealed class ScenarioShapeTests(FourSeededHours run) : IClassFixture<Four
             }
         }
 
-        Assert.True(lateReturns.Count >= 10, $"{lateReturns.Count} returns from pause landed after their callout's order");
+        // One pause in three ends with a callout from it; about half of their 'r' land after the order.
+        Assert.True(lateReturns.Count >= 5, $"{lateReturns.Count} returns from pause landed after their callout's order");
         Assert.True(observed >= 3, $"the board was looked at {observed} times between such an order and its 'r'");
     }
 

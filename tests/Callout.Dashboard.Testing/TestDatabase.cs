@@ -52,6 +52,40 @@ public sealed class TestDatabase : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// A role whose password the test server really checks (build/test.sh puts
+    /// <c>host all callout_wrongpw 127.0.0.1/32 scram-sha-256</c> before its trust lines), for the wrong-password tests.
+    /// </summary>
+    public const string PasswordCheckedRole = "callout_wrongpw";
+
+    /// <summary>
+    /// A connection string to the test server as <see cref="PasswordCheckedRole"/> with a wrong password. Fails, rather
+    /// than let a test pass for the wrong reason, when the server takes any password for that role.
+    /// </summary>
+    public static async Task<string> WrongPasswordConnectionStringAsync()
+    {
+        await using (var admin = new NpgsqlConnection(PostgresServer()))
+        {
+            await admin.OpenAsync();
+            // Test runs in parallel may create it at the same moment: one of them wins, the others find it there.
+            await using var create = new NpgsqlCommand(
+                $"DO $$ BEGIN CREATE ROLE {PasswordCheckedRole} LOGIN PASSWORD 'the-right-one'; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var wrong = new NpgsqlConnectionStringBuilder(PostgresServer()) { Username = PasswordCheckedRole, Password = "not-the-right-one", Database = "postgres", Pooling = false }.ConnectionString;
+        try
+        {
+            await using var connection = new NpgsqlConnection(wrong);
+            await connection.OpenAsync();
+        }
+        catch (PostgresException refused) when (refused.SqlState == "28P01")
+        {
+            return wrong;
+        }
+        throw new InvalidOperationException(
+            $"The test server let {PasswordCheckedRole} in with a wrong password: its pg_hba.conf must check that role's password, as build/test.sh sets up (host all {PasswordCheckedRole} 127.0.0.1/32 scram-sha-256, before the trust lines).");
+    }
+
     /// <summary>The connection string of the test server, where tests may create databases.</summary>
     public static string PostgresServer()
     {

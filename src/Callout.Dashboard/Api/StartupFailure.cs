@@ -1,3 +1,4 @@
+using Callout.Dashboard.RawData;
 using Callout.Dashboard.Viewers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
@@ -5,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Callout.Dashboard.Api;
 
 /// <summary>
-/// An operator's mistake found at start-up (a bad setting, a damaged links file) is told in one line on stderr,
-/// with a non-zero exit code: a stack trace would bury the one sentence that says what to change. Anything else
-/// is a fault of ours and keeps its stack trace.
+/// An operator's mistake found at start-up (a bad setting, a damaged links file, a Raw data database that refuses the
+/// login, does not exist or lacks the Raw data tables) is told in one line on stderr, with a non-zero exit code: a stack
+/// trace would bury the one sentence that says what to change. Anything else is a fault of ours and keeps its stack trace.
 /// </summary>
 public static class StartupFailure
 {
@@ -19,6 +20,7 @@ public static class StartupFailure
         {
             OptionsValidationException invalid => invalid.Failures,
             SharedFileException damaged => [damaged.Message],
+            RawDataConnectionException or RawDataSchemaException => [e.Message],
             _ => [],
         })
         .Distinct(StringComparer.Ordinal)

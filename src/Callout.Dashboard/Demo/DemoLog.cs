@@ -12,11 +12,11 @@ internal static partial class DemoLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo:Enabled is true and the configured database was empty: the simulator created the Raw data tables in it.")]
     public static partial void CreatedSchema(this ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Demo:Enabled is true, but the configured database has tables and no call_events: the simulator writes only into a Raw data database or an empty one, so simulated traffic is off. Point ConnectionStrings:RawData at an empty database, or set Demo:Enabled=false.")]
-    public static partial void Refused(this ILogger logger);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo:Enabled is true, but the configured database could not be prepared ({Reason}); simulated traffic is off.")]
     public static partial void Unreachable(this ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The configured database's exception.")]
+    public static partial void Detail(this ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo traffic stopped.")]
     public static partial void Stopped(this ILogger logger, Exception exception);

@@ -37,8 +37,8 @@ public sealed class DemoTraffic(
         }
         var options = demo.Value;
         var writer = new RawDataWriter(connections, rawData.Value.CallEventExtrasTable);
-        var profile = new CentreProfile { RatePerMinute = options.RatePerMinute, MaxArrivalDelay = options.MaxArrivalDelay, TimeZone = rules.TimeZone };
-        _runner = new SimulatorRunner(writer, profile, options.Seed ?? Random.Shared.Next(), clock);
+        var now = rules.LocalNow(clock);
+        _runner = new SimulatorRunner(writer, DemoCentre.Profile(options, rules.TimeZone, now), options.Seed ?? Random.Shared.Next(), clock);
 
         if (DemoDatabase.IsInUse(configuration))
         {
@@ -49,8 +49,7 @@ public sealed class DemoTraffic(
             }
             // A fresh centre each start: history from an earlier run would contradict the new simulation.
             await writer.ClearAsync(cancellationToken);
-            var now = _runner.LocalNow;
-            var from = now.Date < now - options.MinBackfill ? now.Date : now - options.MinBackfill;
+            var from = DemoCentre.HistoryFrom(now, options);
             await _runner.WriteLookupsAsync(cancellationToken);
             await _runner.BackfillAsync(from, cancellationToken);
             logger.Embedded(DemoDatabase.FilePath(environment), _runner.RowsWritten, from);
@@ -65,8 +64,9 @@ public sealed class DemoTraffic(
 
     /// <summary>
     /// A configured database is written into only when it has Puzzel's call_events, or is empty (then the simulator
-    /// creates its schema and says so). Anything else is somebody's database: the demo stays off and says why, the
-    /// dashboard still starts and reports what it finds there.
+    /// creates its schema and says so). Anything else is somebody's database: start-up stops and says why. A database
+    /// that refuses the login or does not exist stops it too; one that is down only turns the demo off, since the
+    /// dashboard rides out the outage.
     /// </summary>
     private async Task<bool> PrepareConfiguredAsync(CancellationToken cancellationToken)
     {
@@ -79,8 +79,8 @@ public sealed class DemoTraffic(
                 {
                     if (await SchemaDiscovery.HasAnyTableAsync(connection, cancellationToken))
                     {
-                        logger.Refused();
-                        return false;
+                        throw new RawDataSchemaException(
+                            "Demo:Enabled is true, but the configured database has tables and no call_events: the simulator writes only into a Raw data database or an empty one. Point ConnectionStrings:RawData at an empty database, or set Demo:Enabled=false.");
                     }
                     await SchemaScripts.ApplyAsync(connection, rawData.Value.Provider, cancellationToken);
                     logger.CreatedSchema();
@@ -89,6 +89,11 @@ public sealed class DemoTraffic(
             await _runner!.WriteLookupsAsync(cancellationToken);
             logger.AgainstConfigured();
             return true;
+        }
+        catch (DbException ex) when (ConnectionFailure.Mistake(ex) is { } mistake)
+        {
+            logger.Detail(ex);
+            throw new RawDataConnectionException(mistake, ex);
         }
         catch (DbException ex)
         {

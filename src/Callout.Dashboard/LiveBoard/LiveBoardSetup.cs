@@ -33,6 +33,8 @@ public static class LiveBoardSetup
         services.AddSingleton<AnomalyLog>();
         services.AddSingleton<SchemaReport>();
         services.AddSingleton<BoardSync>();
+        // Before the poller: hosted services start in order, and a wrong database must stop start-up before it is polled.
+        services.AddHostedService<RawDataStartupCheck>();
         services.AddHostedService<RawDataPoller>();
         services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BoardOptions>, BoardOptionsValidator>();

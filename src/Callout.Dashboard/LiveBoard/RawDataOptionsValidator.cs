@@ -1,5 +1,7 @@
 using Callout.Dashboard.RawData;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Callout.Dashboard.LiveBoard;
 
@@ -13,13 +15,19 @@ public sealed partial class RawDataOptionsValidator(IConfiguration configuration
         {
             failures.Add($"RawData:Provider '{options.Provider}' is unknown: use '{RawDataProvider.Sqlite}' or '{RawDataProvider.PostgreSql}'.");
         }
-        if (RawDataProvider.IsPostgreSql(options.Provider) && string.IsNullOrWhiteSpace(configuration.GetConnectionString("RawData")))
+        var connectionString = configuration.GetConnectionString("RawData");
+        if (RawDataProvider.IsPostgreSql(options.Provider) && string.IsNullOrWhiteSpace(connectionString))
         {
             failures.Add("RawData:Provider is PostgreSQL but ConnectionStrings:RawData is not set.");
         }
+        if (!string.IsNullOrWhiteSpace(connectionString) && FormatProblem(options.Provider, connectionString) is { } problem)
+        {
+            // A password parses as any text, so the parser's words never quote one.
+            failures.Add($"ConnectionStrings:RawData is not a {options.Provider} connection string ({problem}): check its keywords and its form, Key=Value pairs separated by ';'.");
+        }
         if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TimeZones.TryFind(options.TimeZone, out _))
         {
-            failures.Add($"RawData:TimeZone '{options.TimeZone}' is not a known time zone id: use an IANA id such as 'Europe/Oslo'.");
+            failures.Add($"RawData:TimeZone '{options.TimeZone}' is not a known time zone id: use an IANA id such as 'Europe/Oslo' (a server without time zone data needs the tzdata package).");
         }
         if (options.PollInterval <= TimeSpan.Zero)
         {
@@ -46,6 +54,27 @@ public sealed partial class RawDataOptionsValidator(IConfiguration configuration
             failures.Add($"RawData:PauseTypeColumn '{options.PauseTypeColumn}' is not a plain column name (letters, digits, '_'); leave it empty to find the pause reason by itself.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>What the provider's parser says is wrong with the connection string; null when it parses (or the provider is unknown).</summary>
+    private static string? FormatProblem(string provider, string connectionString)
+    {
+        try
+        {
+            if (RawDataProvider.IsPostgreSql(provider))
+            {
+                _ = new NpgsqlConnectionStringBuilder(connectionString);
+            }
+            else if (RawDataProvider.IsSqlite(provider))
+            {
+                _ = new SqliteConnectionStringBuilder(connectionString);
+            }
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            return ex.Message;
+        }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]

@@ -3,18 +3,23 @@ using Callout.Dashboard.Simulator;
 namespace Callout.Dashboard.Tests.Api;
 
 /// <summary>
-/// A configured database that is not (quite) a Raw data database (§9.7–9.9, issue "bad input"): the host keeps
-/// running, says once and clearly what is wrong, in the log, on /healthz and on the board, with no stack trace.
+/// A configured database that is not (quite) a Raw data database (§9.7–9.9, issue "bad input"): at start-up the host
+/// refuses with one message naming the setting (the process tests are RawDataStartupCheckTests); when the tables go
+/// while it runs, it keeps running and says once and clearly what is wrong, in the log, on /healthz and on the board,
+/// with no stack trace.
 /// </summary>
 public sealed class SchemaProblemTests
 {
     [Fact]
-    public async Task Start_DatabaseWithoutRawDataTables_OneClearMessageInLogHealthAndBoard()
+    public async Task Running_RawDataTablesGone_OneClearMessageInLogHealthAndBoard()
     {
-        var connectionString = await DatabaseWithAsync("CREATE TABLE invoices (id int)");
-        await using var app = DashboardApp.OnPostgres(connectionString, ("RawData:MaxBackoff", "00:00:00.400"));
+        await using var db = await TestDatabase.CreatePostgresAsync();
+        await using var app = DashboardApp.OnPostgres(db.ConnectionString, ("RawData:MaxBackoff", "00:00:00.400"));
         using var logged = app.Logged(out var logs);
         var http = logged.CreateClient();
+        await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean());
+
+        await db.ExecuteAsync("ALTER TABLE call_events RENAME TO call_events_moved");
 
         var board = await DashboardApp.WaitForJsonAsync(http, "/api/board", b => b.GetProperty("freshness").GetProperty("lastError").GetString() == PollFailure.MissingSchema);
         // Several failed polls later the message is still logged once.
@@ -32,15 +37,26 @@ public sealed class SchemaProblemTests
     }
 
     [Fact]
+    public async Task Start_DatabaseWithoutRawDataTables_RefusesNamingTheSetting()
+    {
+        await using var app = DashboardApp.OnPostgres(await DatabaseWithAsync("CREATE TABLE invoices (id int)"));
+
+        var error = Assert.Throws<RawDataSchemaException>(() => app.CreateClient());
+
+        Assert.Contains("has no table call_events", error.Message);
+        Assert.Contains("ConnectionStrings:RawData", error.Message);
+    }
+
+    [Fact]
     public async Task Start_RequiredColumnMissing_NamesTableAndColumn()
     {
         var connectionString = await DatabaseWithAsync(
             "CREATE TABLE call_events (rec_id bigint, call_id numeric(19,0), event_type char(1), dte_start timestamp, queue_key varchar(100), result_code char(2))");
         await using var app = DashboardApp.OnPostgres(connectionString);
 
-        var health = await DashboardApp.WaitForJsonAsync(app.CreateClient(), "/healthz", h => SchemaProblem(h)?.Contains("dte_updated") == true);
+        var error = Assert.Throws<RawDataSchemaException>(() => app.CreateClient());
 
-        Assert.Contains("The Raw data table call_events has no column dte_updated", SchemaProblem(health));
+        Assert.Contains("The Raw data table call_events has no column dte_updated", error.Message);
     }
 
     [Fact]
@@ -63,7 +79,7 @@ public sealed class SchemaProblemTests
     public async Task Demo_EmptyConfiguredDatabase_SimulatorCreatesItsSchemaAndSaysSo()
     {
         var connectionString = await TestDatabase.CreateEmptyPostgresDatabaseAsync();
-        await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"), ("Demo:RatePerMinute", "600"));
+        await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"));
         using var logged = app.Logged(out var logs);
 
         await DashboardApp.WaitForJsonAsync(logged.CreateClient(), "/api/board", b => b.GetProperty("freshness").GetProperty("lastPollOk").GetBoolean()
@@ -73,26 +89,20 @@ public sealed class SchemaProblemTests
     }
 
     [Fact]
-    public async Task Demo_SomebodysDatabase_IsNotWrittenInto_AndTheHostRuns()
+    public async Task Demo_SomebodysDatabase_IsNotWrittenInto_AndStartUpRefusesNamingTheSettings()
     {
         var connectionString = await DatabaseWithAsync("CREATE TABLE invoices (id int)");
         await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"));
-        using var logged = app.Logged(out var logs);
 
-        var health = await DashboardApp.WaitForJsonAsync(logged.CreateClient(), "/healthz", h => SchemaProblem(h)?.Contains("no table call_events") == true);
+        var error = Assert.Throws<RawDataSchemaException>(() => app.CreateClient());
 
-        Assert.Equal("degraded", health.GetProperty("status").GetString());
-        var refused = Assert.Single(logs.Collector.GetSnapshot(), r => r.Message.Contains("simulated traffic is off", StringComparison.Ordinal));
-        Assert.Null(refused.Exception);
+        Assert.Contains("Demo:Enabled=false", error.Message);
+        Assert.Contains("ConnectionStrings:RawData", error.Message);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", connection);
         Assert.Equal(1L, await tables.ExecuteScalarAsync());
     }
-
-    private static string? SchemaProblem(JsonElement health) =>
-        health.TryGetProperty("details", out var details) && details.TryGetProperty("schema", out var schema)
-        && schema.TryGetProperty("problem", out var problem) ? problem.GetString() : null;
 
     private static async Task<string> DatabaseWithAsync(string sql)
     {

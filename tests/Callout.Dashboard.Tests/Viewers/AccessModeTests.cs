@@ -67,9 +67,11 @@ public sealed class AccessModeTests
     }
 
     [Fact]
-    public void Start_NoneSetOnPurpose_LogsAWarning()
+    public async Task Start_NoneSetOnPurpose_LogsAWarning()
     {
-        using var app = new DashboardApp(new Dictionary<string, string?> { ["ConnectionStrings:RawData"] = SqliteFile, ["Auth:Mode"] = "None" });
+        // A database the start-up check passes: an in-memory one has no Raw data tables.
+        await using var db = await TestDatabase.CreateSqliteAsync();
+        using var app = new DashboardApp(new Dictionary<string, string?> { ["ConnectionStrings:RawData"] = db.ConnectionString, ["Auth:Mode"] = "None" });
         using var logged = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddFakeLogging()));
 
         logged.CreateClient().Dispose();
