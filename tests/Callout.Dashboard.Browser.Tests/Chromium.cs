@@ -44,10 +44,13 @@ public sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
-    /// <summary>A 1920x1080 page, the wall display's screen, open at the url with the Blazor circuit up.</summary>
+    /// <summary>
+    /// A 1920x1080 page, the wall display's screen, open at the url with the Blazor circuit up. Its browser asks for
+    /// British English, as a Nordic centre's English-language screen would: a 24-hour clock.
+    /// </summary>
     public async Task<IPage> OpenAsync(Uri url)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 }, Locale = "en-GB" });
         await page.GotoAsync(url.ToString());
         // Clicks on prerendered markup are lost until the circuit is up: kiosk.js marks the body then.
         await page.WaitForSelectorAsync("body[data-circuit='up']", new PageWaitForSelectorOptions { Timeout = 30_000 });
