@@ -25,6 +25,7 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
         new("/wall", "[data-panel='scheduled'] [data-state='data']", Wall: true),
         new("/wall?queue=__Callout_Support&queue=__Callout_Booking&queue=__Callout_Sales&queue=__Callout_Retention", "[data-panel='active'] [data-state='data']", Wall: true),
         new("/wall?token=not-a-link", "[data-panel='wall-refused']", Wall: true),
+        new("/wall?queue=__Callout_Support&queue=__Callout_Sales&queue=no-such-queue", "[data-panel='unknown-queues']", Wall: true),
         new("/scheduled", "[data-panel='scheduled'] [data-state='data']"),
         new("/agents", "[data-panel='agents'] [data-state='data']"),
         new("/cancelled", "[data-panel='cancelled'] [data-state='data']"),
