@@ -52,6 +52,17 @@ public sealed class TestDatabase : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>An empty database on the test server with what <paramref name="sql"/> makes in it (someone else's tables, a damaged schema).</summary>
+    public static async Task<string> CreatePostgresDatabaseWithAsync(string sql)
+    {
+        var connectionString = await CreateEmptyPostgresDatabaseAsync();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+        return connectionString;
+    }
+
     /// <summary>
     /// A role whose password the test server really checks (build/test.sh puts
     /// <c>host all callout_wrongpw 127.0.0.1/32 scram-sha-256</c> before its trust lines), for the wrong-password tests.

@@ -39,7 +39,7 @@ public sealed class SchemaProblemTests
     [Fact]
     public async Task Start_DatabaseWithoutRawDataTables_RefusesNamingTheSetting()
     {
-        await using var app = DashboardApp.OnPostgres(await DatabaseWithAsync("CREATE TABLE invoices (id int)"));
+        await using var app = DashboardApp.OnPostgres(await TestDatabase.CreatePostgresDatabaseWithAsync("CREATE TABLE invoices (id int)"));
 
         var error = Assert.Throws<RawDataSchemaException>(() => app.CreateClient());
 
@@ -50,7 +50,7 @@ public sealed class SchemaProblemTests
     [Fact]
     public async Task Start_RequiredColumnMissing_NamesTableAndColumn()
     {
-        var connectionString = await DatabaseWithAsync(
+        var connectionString = await TestDatabase.CreatePostgresDatabaseWithAsync(
             "CREATE TABLE call_events (rec_id bigint, call_id numeric(19,0), event_type char(1), dte_start timestamp, queue_key varchar(100), result_code char(2))");
         await using var app = DashboardApp.OnPostgres(connectionString);
 
@@ -91,7 +91,7 @@ public sealed class SchemaProblemTests
     [Fact]
     public async Task Demo_SomebodysDatabase_IsNotWrittenInto_AndStartUpRefusesNamingTheSettings()
     {
-        var connectionString = await DatabaseWithAsync("CREATE TABLE invoices (id int)");
+        var connectionString = await TestDatabase.CreatePostgresDatabaseWithAsync("CREATE TABLE invoices (id int)");
         await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"));
 
         var error = Assert.Throws<RawDataSchemaException>(() => app.CreateClient());
@@ -102,15 +102,5 @@ public sealed class SchemaProblemTests
         await connection.OpenAsync();
         await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", connection);
         Assert.Equal(1L, await tables.ExecuteScalarAsync());
-    }
-
-    private static async Task<string> DatabaseWithAsync(string sql)
-    {
-        var connectionString = await TestDatabase.CreateEmptyPostgresDatabaseAsync();
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-        return connectionString;
     }
 }

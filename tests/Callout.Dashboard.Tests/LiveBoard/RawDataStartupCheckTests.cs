@@ -62,10 +62,10 @@ public sealed class RawDataStartupCheckTests
             // .invalid never resolves (RFC 2606).
             "host that does not resolve" => OnPostgres(With(b => b.Host = "raw-data.invalid")),
             "no Raw data tables" => OnPostgres(await TestDatabase.CreateEmptyPostgresDatabaseAsync()),
-            "required column missing" => OnPostgres(await DatabaseWithAsync(
+            "required column missing" => OnPostgres(await TestDatabase.CreatePostgresDatabaseWithAsync(
                 "CREATE TABLE call_events (rec_id bigint, call_id numeric(19,0), event_type char(1), dte_start timestamp, queue_key varchar(100), result_code char(2))")),
             "SQLite file that cannot be opened" => new() { ["ConnectionStrings__RawData"] = "Data Source=/nonexistent-folder/rawdata.db", ["Auth__Mode"] = "None" },
-            "demo on somebody's database" => new(OnPostgres(await DatabaseWithAsync("CREATE TABLE invoices (id int)"))) { ["Demo__Enabled"] = "true" },
+            "demo on somebody's database" => new(OnPostgres(await TestDatabase.CreatePostgresDatabaseWithAsync("CREATE TABLE invoices (id int)"))) { ["Demo__Enabled"] = "true" },
             "demo with a wrong password" => new(OnPostgres(await TestDatabase.WrongPasswordConnectionStringAsync())) { ["Demo__Enabled"] = "true" },
             _ => throw new ArgumentOutOfRangeException(nameof(mistake), mistake, null),
         };
@@ -79,14 +79,4 @@ public sealed class RawDataStartupCheckTests
         ["RawData__TimeZone"] = "Europe/Oslo",
         ["Auth__Mode"] = "None",
     };
-
-    private static async Task<string> DatabaseWithAsync(string sql)
-    {
-        var connectionString = await TestDatabase.CreateEmptyPostgresDatabaseAsync();
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-        return connectionString;
-    }
 }
