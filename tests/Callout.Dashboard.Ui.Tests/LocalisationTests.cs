@@ -134,7 +134,7 @@ public sealed class LocalisationTests
         {
             Assert.Equal("09:05", Display.ClockTime(time));
             Assert.Equal("2 t 05 min", Display.Elapsed(TimeSpan.FromMinutes(125), TestTexts.Localizer));
-            Assert.Equal("85 %", TestTexts.Localizer.Format("Figure.Percent", 85.0));
+            Assert.Equal("85 %", TestTexts.Localizer["Figure.Percent", 85.0]);
         }
         using (TestTexts.InCulture("sv-SE"))
         {

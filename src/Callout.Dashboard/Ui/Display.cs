@@ -18,9 +18,9 @@ public static class Display
         {
             span = TimeSpan.Zero;
         }
-        return span.TotalSeconds < 60 ? texts.Format("Time.Seconds", (int)span.TotalSeconds)
-            : span.TotalMinutes < 60 ? texts.Format("Time.Minutes", (int)span.TotalMinutes)
-            : texts.Format("Time.HoursMinutes", (int)span.TotalHours, span.Minutes.ToString("00", CultureInfo.InvariantCulture));
+        return span.TotalSeconds < 60 ? texts["Time.Seconds", (int)span.TotalSeconds]
+            : span.TotalMinutes < 60 ? texts["Time.Minutes", (int)span.TotalMinutes]
+            : texts["Time.HoursMinutes", (int)span.TotalHours, span.Minutes.ToString("00", CultureInfo.InvariantCulture)];
     }
 
     /// <summary>Time to a due moment as h:mm:ss or m:ss; past due it counts up with a leading +.</summary>

@@ -1,15 +1,8 @@
-using Microsoft.Extensions.Localization;
-
 namespace Callout.Dashboard.Ui;
 
 /// <summary>
 /// Every word the pages show, in Texts.resx (English) and one Texts.{language}.resx per language. Queue, agent and
-/// pause type names come from Raw data and are shown as they are.
+/// pause type names come from Raw data and are shown as they are. A text with placeholders is filled in with the
+/// page's culture by the localizer's indexer (<c>T["Time.Ago", elapsed]</c>).
 /// </summary>
 public sealed class Texts;
-
-public static class TextsExtensions
-{
-    /// <summary>A resource with placeholders, filled in with the page's culture (numbers, dates).</summary>
-    public static string Format(this IStringLocalizer texts, string key, params object[] args) => texts[key, args];
-}

@@ -28,7 +28,7 @@ public static class Chips
         : agent.Status switch
         {
             AgentPresence.LoggedOn => Chip(texts["Status.LoggedOn"], "success", "status-chip"),
-            AgentPresence.Paused => Chip(agent.PauseType is { Length: > 0 } type ? texts.Format("Status.PauseOf", type) : texts["Status.Pause"], "warning", "status-chip"),
+            AgentPresence.Paused => Chip(agent.PauseType is { Length: > 0 } type ? texts["Status.PauseOf", type] : texts["Status.Pause"], "warning", "status-chip"),
             _ => Chip(texts["Status.LoggedOff"], "default", "status-chip"),
         };
 
