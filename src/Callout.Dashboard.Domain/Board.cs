@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Callout.Dashboard.Contracts;
+using Callout.Dashboard.Domain.Alarms;
 
 namespace Callout.Dashboard.Domain;
 
@@ -13,6 +14,7 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
     private readonly Lock _writeLock = new();
     // Today's status events per agent, deduplicated: the writer's working set behind AgentStatuses.
     private readonly Dictionary<int, HashSet<AgentEventRow>> _agentEvents = [];
+    private readonly AlarmTracker _alarms = new();
     private volatile BoardState _state = BoardState.Empty;
 
     public BoardRules Rules => rules;
@@ -67,18 +69,18 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
             var lookupsChanged = !SameEntries(agentNames, old.AgentNames) || !SameEntries(queues, old.Queues);
 
             var newest = Max(old.NewestRowAt, batch.NewestRowAt ?? Max(batch.CallRows.Max(r => r.DteUpdated), batch.AgentEvents.Max(r => r.DteUpdated)));
-            var changed = changedCalls.Count > 0 || removedCalls.Count > 0 || changedAgents.Count > 0 || lookupsChanged;
-            var version = changed ? old.Version + 1 : old.Version;
-            _state = old with
+            var next = WithAlarms(old with
             {
-                Version = version,
                 Calls = calls.ToImmutable(),
                 AgentStatuses = statuses.ToImmutable(),
                 AgentNames = agentNames,
                 Queues = queues,
                 NewestRowAt = newest,
-            };
-            delta = changed ? new BoardDelta(version, changedCalls, removedCalls, changedAgents, queueKeys, lookupsChanged) : null;
+            }, queueKeys, out var alarmsChanged, out var unqueued);
+            var changed = changedCalls.Count > 0 || removedCalls.Count > 0 || changedAgents.Count > 0 || lookupsChanged || alarmsChanged;
+            var version = changed ? old.Version + 1 : old.Version;
+            _state = next with { Version = version };
+            delta = changed ? new BoardDelta(version, changedCalls, removedCalls, changedAgents, queueKeys, lookupsChanged, unqueued) : null;
         }
 
         if (delta is not null)
@@ -88,18 +90,84 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
         return new ApplyResult(delta, anomalies);
     }
 
+    /// <summary>
+    /// Applies the alarm rules at this moment: the clock alone moves a call past its due time or a pause past its limit.
+    /// Called every second by one loop per server; a change is a new version like any other.
+    /// </summary>
+    public BoardDelta? EvaluateAlarms()
+    {
+        BoardDelta delta;
+        lock (_writeLock)
+        {
+            var queues = new HashSet<string>(StringComparer.Ordinal);
+            var next = WithAlarms(_state, queues, out var changed, out var unqueued);
+            if (!changed)
+            {
+                return null;
+            }
+            var version = next.Version + 1;
+            _state = next with { Version = version };
+            delta = new BoardDelta(version, [], [], [], queues, false, unqueued);
+        }
+        Changed?.Invoke(delta);
+        return delta;
+    }
+
+
+    /// <summary>
+    /// The state with the alarms of this moment. The queues of alarms that came, went or changed go to
+    /// <paramref name="queueKeys"/>; <paramref name="unqueued"/> tells of an agent's or the whole board's.
+    /// </summary>
+    private BoardState WithAlarms(BoardState state, HashSet<string> queueKeys, out bool changed, out bool unqueued)
+    {
+        var now = rules.LocalNow(clock);
+        var update = _alarms.Update(AlarmEvaluator.Evaluate(state, rules, now), rules, now, state.Alarms);
+        changed = update is not null;
+        unqueued = false;
+        if (update is not { } u)
+        {
+            return state;
+        }
+        var before = state.Alarms.ToHashSet();
+        foreach (var alarm in u.Active.Where(a => !before.Remove(a)).Concat(before))
+        {
+            if (alarm.QueueKey is { } key && alarm.AgentId is null)
+            {
+                queueKeys.Add(key);
+            }
+            else
+            {
+                unqueued = true;
+            }
+        }
+        return state with { Alarms = u.Active, AlarmLog = u.Log };
+    }
+
+    /// <summary>How the poll went; the data-age alarm follows at once (a failing poll is one).</summary>
     public void RecordPoll(bool ok, string? error = null, string? detail = null)
     {
+        BoardDelta? delta = null;
         lock (_writeLock)
         {
             var now = clock.GetUtcNow();
             var old = _state.Poll;
-            _state = _state with
+            var queues = new HashSet<string>(StringComparer.Ordinal);
+            var next = WithAlarms(_state with
             {
                 Poll = ok
                     ? new PollStatus(now, true, null, null)
                     : new PollStatus(now, false, old.LastPollOk || old.FailingSince is null ? now : old.FailingSince, error, detail ?? error),
-            };
+            }, queues, out var alarmsChanged, out var unqueued);
+            if (alarmsChanged)
+            {
+                next = next with { Version = next.Version + 1 };
+                delta = new BoardDelta(next.Version, [], [], [], queues, false, unqueued);
+            }
+            _state = next;
+        }
+        if (delta is not null)
+        {
+            Changed?.Invoke(delta);
         }
     }
 

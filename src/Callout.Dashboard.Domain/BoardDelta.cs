@@ -2,7 +2,8 @@ namespace Callout.Dashboard.Domain;
 
 /// <summary>
 /// What one poll changed. <see cref="QueueKeys"/> holds every queue whose view changed (old and new
-/// queue of a changed call), so a subscriber filtered to other queues can ignore it.
+/// queue of a changed call), so a subscriber filtered to other queues can ignore it. A delta of alarms alone (the clock
+/// moved a call past its due time) has no calls or agents, only the queues of the alarms that changed.
 /// </summary>
 public sealed record BoardDelta(
     long Version,
@@ -10,10 +11,15 @@ public sealed record BoardDelta(
     IReadOnlyList<decimal> RemovedCallIds,
     IReadOnlyList<int> ChangedAgentIds,
     IReadOnlySet<string> QueueKeys,
-    bool LookupsChanged)
+    bool LookupsChanged,
+    bool UnqueuedAlarmsChanged = false)
 {
+    /// <summary>
+    /// A queue's alarm that changed puts its queue in <see cref="QueueKeys"/>; an agent's or the whole board's touches
+    /// every view, since which views show an agent depends on the agents in each.
+    /// </summary>
     public bool Touches(QueueFilter filter) =>
-        filter.IsAll || LookupsChanged || ChangedAgentIds.Count > 0 || QueueKeys.Any(filter.Includes);
+        filter.IsAll || LookupsChanged || UnqueuedAlarmsChanged || ChangedAgentIds.Count > 0 || QueueKeys.Any(filter.Includes);
 }
 
 /// <summary>

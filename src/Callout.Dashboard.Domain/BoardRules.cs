@@ -14,6 +14,8 @@ public sealed record BoardRules
 
     public TimeSpan InProgressLimit { get; init; } = TimeSpan.FromMinutes(30);
 
+    public Alarms.AlarmRules Alarms { get; init; } = Domain.Alarms.AlarmRules.Default;
+
     /// <summary>How long an open callout with no rows since its order is kept, shown as awaiting data.</summary>
     public static readonly TimeSpan OpenCalloutKept = TimeSpan.FromHours(12);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Callout.Dashboard.Contracts;
 
 namespace Callout.Dashboard.Domain;
 
@@ -12,6 +13,12 @@ public sealed record BoardState(
     PollStatus Poll,
     DateTime? NewestRowAt)
 {
+    /// <summary>The alarms on now, for all queues, worst and oldest first.</summary>
+    public IReadOnlyList<AlarmView> Alarms { get; init; } = [];
+
+    /// <summary>Today's alarms, ended or not, oldest first.</summary>
+    public IReadOnlyList<AlarmLogEntry> AlarmLog { get; init; } = [];
+
     public static readonly BoardState Empty = new(
         0,
         ImmutableDictionary<decimal, CalloutFacts>.Empty,

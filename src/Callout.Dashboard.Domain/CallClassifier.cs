@@ -63,6 +63,7 @@ public sealed class CallClassifier(BoardRules rules)
         var dueAt = DueAt(initiation, ordered);
         var facts = new CalloutFacts
         {
+            AgentLegs = LegsOf(agentLegs),
             CallId = callId,
             Kind = CallKind.Callout,
             QueueKey = order.QueueKey,
@@ -181,6 +182,13 @@ public sealed class CallClassifier(BoardRules rules)
         ?? initiation?.Source;
 
     private static bool IsAnswered(CallEventRow leg) => PuzzelCodes.Is(leg.ResultCode, "k");
+
+    private static ValueList<AgentLeg> LegsOf(List<CallEventRow> agentLegs) =>
+        agentLegs.Count == 0 ? ValueList<AgentLeg>.Empty : new(agentLegs
+            .Where(l => l.AgentId is not null)
+            .Select(l => (l, Result: PuzzelCodes.Normalize(l.ResultCode)))
+            .Where(l => l.Result is "k" or "h" or "b" or "t" or "c" or "e")
+            .Select(l => new AgentLeg(l.l.AgentId!.Value, l.l.DteStart, l.Result is "k" or "h")));
 
     private static CalloutOutcome OutcomeOf(decimal callId, string? resultCode, ICollection<RowAnomaly> anomalies)
     {

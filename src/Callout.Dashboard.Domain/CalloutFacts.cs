@@ -47,6 +47,16 @@ public sealed record CalloutFacts
 
     public bool Transferred => TransferredTo is not null;
 
+    /// <summary>The legs to agents (<c>ciq='a'</c>) that reached or failed to reach their agent, in order.</summary>
+    public ValueList<AgentLeg> AgentLegs { get; init; } = ValueList<AgentLeg>.Empty;
+
     /// <summary>Newest <c>dte_updated</c> among the call's rows.</summary>
     public DateTime? LastUpdated { get; init; }
 }
+
+/// <summary>
+/// One Conversation row to an agent: <see cref="Reached"/> when the agent's phone rang and was answered or hung up
+/// (<c>k</c>, <c>h</c>), not when the leg was busy, timed out or failed (<c>b</c>, <c>t</c>, <c>c</c>, <c>e</c>: the
+/// seed's "logged on with wrong number" or a network fault).
+/// </summary>
+public readonly record struct AgentLeg(int AgentId, DateTime At, bool Reached);

@@ -24,7 +24,8 @@ public static class SnapshotBuilder
         var cancelled = new List<CancelledCallout>();
         var queues = new Dictionary<string, QueueCounter>(StringComparer.Ordinal);
         var agentsInView = new HashSet<int>();
-        var callingAgents = new CallingAgents();
+        var activities = new AgentActivities(rules, now);
+        var agentDays = new Dictionary<int, AgentDay>();
         var agentToAgent = 0;
 
         foreach (var call in state.Calls.Values)
@@ -39,8 +40,7 @@ public static class SnapshotBuilder
             {
                 continue;
             }
-            // An agent's state does not depend on the queues a viewer picked.
-            callingAgents.Add(call, rules, now);
+            activities.Add(call);
             if (!filter.Includes(call.QueueKey))
             {
                 continue;
@@ -72,6 +72,10 @@ public static class SnapshotBuilder
                     {
                         recent.Add(new RecentCallout(Id(call), call.QueueKey, call.AgentId, call.Destination, rules.WithOffset(call.OrderedAt), rules.WithOffset(ended), call.Outcome!.Value, call.TalkSeconds, call.Transferred, call.OrderedByAgentId, call.TransferredTo));
                     }
+                    if (ended >= today && ended < tomorrow)
+                    {
+                        Day(agentDays, call.AgentId)?.Completed(call);
+                    }
                     if (ended >= today && ended < tomorrow && call.Outcome == CalloutOutcome.Answered)
                     {
                         counter.AnsweredToday++;
@@ -83,6 +87,10 @@ public static class SnapshotBuilder
                     break;
                 case CalloutPhase.Cancelled or CalloutPhase.Deleted:
                     var at = call.EndedAt ?? call.OrderedAt;
+                    if (at >= today && at < tomorrow && call.Phase == CalloutPhase.Cancelled)
+                    {
+                        Day(agentDays, call.AgentId)?.Cancelled();
+                    }
                     if (at >= recentFrom && at <= recentTo)
                     {
                         cancelled.Add(new CancelledCallout(Id(call), call.QueueKey, call.Phase == CalloutPhase.Cancelled ? CancelKind.Cancelled : CancelKind.Deleted, rules.WithOffset(at), call.AgentId, call.OrderedByAgentId));
@@ -101,9 +109,10 @@ public static class SnapshotBuilder
             [.. recent.OrderByDescending(r => r.EndedAt).ThenBy(r => r.CallId, StringComparer.Ordinal)],
             [.. scheduled.OrderBy(s => s.DueAt).ThenBy(s => s.CallId, StringComparer.Ordinal)],
             [.. cancelled.OrderByDescending(c => c.At).ThenBy(c => c.CallId, StringComparer.Ordinal)],
-            Agents(state, rules, filter, agentsInView, callingAgents, today),
+            Agents(state, rules, filter, agentsInView, activities, agentDays, today),
             Queues(state, rules, filter, queues),
-            agentToAgent);
+            agentToAgent,
+            Alarms(state, filter, agentsInView));
     }
 
     private static string Id(CalloutFacts call) => call.CallId.ToString("0", CultureInfo.InvariantCulture);
@@ -115,16 +124,42 @@ public static class SnapshotBuilder
         state.Poll.FailingSince is { } since ? TimeZoneInfo.ConvertTime(since, rules.TimeZone) : null,
         state.Poll.LastError);
 
+    /// <summary>
+    /// The alarms of the view's queues, of the agents it shows, and of the whole board (data age). An agent's alarm
+    /// names the queue of its latest call where it has one (an agent not reached), and shows in every view of that queue.
+    /// </summary>
+    private static List<AlarmView> Alarms(BoardState state, QueueFilter filter, HashSet<int> agentsInView) =>
+        filter.IsNothing ? [] : [.. state.Alarms.Where(a =>
+            filter.IsAll
+            || (a.QueueKey is null && a.AgentId is null)
+            || (a.QueueKey is not null && filter.Includes(a.QueueKey))
+            || (a.AgentId is int agent && agentsInView.Contains(agent)))];
+
+    private static AgentDay? Day(Dictionary<int, AgentDay> days, int? agentId)
+    {
+        if (agentId is not int id)
+        {
+            return null;
+        }
+        if (!days.TryGetValue(id, out var day))
+        {
+            day = new AgentDay();
+            days[id] = day;
+        }
+        return day;
+    }
+
     private static List<AgentView> Agents(BoardState state, BoardRules rules, QueueFilter filter, HashSet<int> agentsInView,
-        CallingAgents callingAgents, DateTime today) =>
+        AgentActivities activities, Dictionary<int, AgentDay> days, DateTime today) =>
         [.. state.AgentStatuses.Values
             // Agents are not tied to queues in Raw data: a filtered view shows those who work its callouts.
             .Where(a => filter.IsAll ? a.Since >= today || a.Presence != AgentPresence.LoggedOff : agentsInView.Contains(a.AgentId))
             .Select(a =>
             {
                 state.AgentNames.TryGetValue(a.AgentId, out var row);
-                var (presence, pauseType, since, connectedAndPause) = callingAgents.StatusOf(a);
-                return new AgentView(a.AgentId, NameOf(a.AgentId, row), row?.UsergroupName, presence, pauseType, rules.WithOffset(since), connectedAndPause);
+                var (presence, pauseType, since, connectedAndPause) = activities.StatusOf(a);
+                return new AgentView(a.AgentId, NameOf(a.AgentId, row), row?.UsergroupName, presence, pauseType, rules.WithOffset(since), connectedAndPause,
+                    activities.ActivityOf(a), days.TryGetValue(a.AgentId, out var day) ? day.Figures() : AgentToday.None);
             })
             .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(a => a.AgentId)];
@@ -134,51 +169,6 @@ public static class SnapshotBuilder
         if (agentId is int id)
         {
             agents.Add(id);
-        }
-    }
-
-    /// <summary>
-    /// What the callouts say of their agents' status (§9.3): "If the agent Calls out while in status Pause, the pause
-    /// will be aborted (a Return from pause event is created)", which may land after the call; "If Pause is clicked
-    /// while connected, the agent will be in status [Connected and Pause]". So a pause that began after an open
-    /// callout was ordered is Connected-and-Pause, and a callout the agent ordered after the pause began ended that
-    /// pause. Pause clicked in wrap-up looks like Connected-and-Pause until the call's rows land.
-    /// </summary>
-    private sealed class CallingAgents
-    {
-        private readonly Dictionary<int, DateTime> _firstOpen = [];
-        private readonly Dictionary<int, DateTime> _lastCalledOut = [];
-
-        public void Add(CalloutFacts call, BoardRules rules, DateTime now)
-        {
-            if (call.AgentId is not int agent || call.Phase == CalloutPhase.Scheduled)
-            {
-                return;
-            }
-            if (call.Phase == CalloutPhase.InProgress && rules.Elapsed(call.OrderedAt, now) <= rules.InProgressLimit)
-            {
-                _firstOpen[agent] = _firstOpen.TryGetValue(agent, out var first) && first < call.OrderedAt ? first : call.OrderedAt;
-            }
-            // A scheduled call is given to a Ready agent at its time, not ordered from the pause of the one who takes it.
-            var calledOutHimself = !call.Scheduled && (call.OrderedByAgentId is null || call.OrderedByAgentId == agent);
-            if (calledOutHimself && call.Phase != CalloutPhase.Deleted)
-            {
-                _lastCalledOut[agent] = _lastCalledOut.TryGetValue(agent, out var last) && last > call.OrderedAt ? last : call.OrderedAt;
-            }
-        }
-
-        public (AgentPresence Presence, string? PauseType, DateTime Since, bool ConnectedAndPause) StatusOf(AgentStatus agent)
-        {
-            if (agent.Presence != AgentPresence.Paused)
-            {
-                return (agent.Presence, agent.PauseType, agent.Since, false);
-            }
-            if (_lastCalledOut.TryGetValue(agent.AgentId, out var calledOut) && calledOut > agent.Since)
-            {
-                return (AgentPresence.LoggedOn, null, calledOut, false);
-            }
-            var connected = _firstOpen.TryGetValue(agent.AgentId, out var open) && open < agent.Since;
-            return (agent.Presence, agent.PauseType, agent.Since, connected);
         }
     }
 
@@ -210,6 +200,31 @@ public static class SnapshotBuilder
             counters[key] = counter;
         }
         return counter;
+    }
+
+    private sealed class AgentDay
+    {
+        private int _answered, _noAnswer, _busyOrError, _notReached, _cancelled, _talk;
+
+        public void Completed(CalloutFacts call)
+        {
+            switch (call.Outcome)
+            {
+                case CalloutOutcome.Answered:
+                    _answered++;
+                    _talk += call.TalkSeconds;
+                    break;
+                case CalloutOutcome.NoAnswer: _noAnswer++; break;
+                case CalloutOutcome.AgentNotReached: _notReached++; break;
+                default: _busyOrError++; break;
+            }
+        }
+
+        public void Cancelled() => _cancelled++;
+
+        public AgentToday Figures() =>
+            new(_answered + _noAnswer + _busyOrError + _notReached + _cancelled, _answered, _noAnswer, _busyOrError, _notReached, _cancelled, _talk,
+                _answered == 0 ? 0 : _talk / _answered);
     }
 
     private sealed class QueueCounter(string key)

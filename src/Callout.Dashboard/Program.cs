@@ -1,3 +1,4 @@
+using Callout.Dashboard.Alarms;
 using Callout.Dashboard.Api;
 using Callout.Dashboard.Demo;
 using Callout.Dashboard.LiveBoard;
@@ -23,6 +24,7 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 // Demo first: hosted services start in this order, and the demo file must be ready before the first poll.
 builder.AddDemo();
 builder.AddLiveBoard();
+builder.AddAlarms();
 builder.AddViewers();
 builder.AddSignIn();
 builder.AddBoardApi();

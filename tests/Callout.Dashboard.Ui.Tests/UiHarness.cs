@@ -17,10 +17,10 @@ internal sealed class UiHarness : IAsyncDisposable
     /// <summary>A winter Thursday (Oslo at +01:00).</summary>
     public static readonly DateTime Winter = new(2026, 1, 15);
 
-    public UiHarness(DateTime osloNow, Action<DashboardOptions>? configure = null)
+    public UiHarness(DateTime osloNow, Action<DashboardOptions>? configure = null, AlarmRules? alarms = null)
     {
         Clock = new FakeTimeProvider(ToInstant(osloNow));
-        Board = new Board(new BoardRules { TimeZone = Oslo.Zone }, Clock);
+        Board = new Board(new BoardRules { TimeZone = Oslo.Zone, Alarms = alarms ?? AlarmRules.Default }, Clock);
         Feed = new BoardFeed(Board);
         Snapshots = new SnapshotCache(Board, Clock);
         Options = new DashboardOptions();
@@ -98,6 +98,13 @@ internal sealed class UiHarness : IAsyncDisposable
     }
 
     public void SetLocalNow(DateTime osloWallClock) => Clock.SetUtcNow(ToInstant(osloWallClock));
+
+    /// <summary>Moves the clock on and applies the alarm rules, as the server's alarm loop does each second.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        Board.EvaluateAlarms();
+    }
 
     /// <summary>One successful poll that brought these rows (and the queue and agent lookups).</summary>
     public void Poll(params IEnumerable<CallEventRow> rows) => Poll([.. rows], []);

@@ -85,5 +85,8 @@ public static class BoardLists
     public static readonly BoardList<QueueSummary> Queues = new("queues",
         s => s.Queues, (s, l) => s with { Queues = l }, q => q.QueueKey, holdsCalls: false);
 
-    public static readonly IReadOnlyList<IBoardList> All = [ActiveCallouts, RecentCallouts, ScheduledPending, RecentCancelled, Agents, Queues];
+    public static readonly BoardList<AlarmView> Alarms = new("alarms",
+        s => s.Alarms, (s, l) => s with { Alarms = l }, a => a.Id, holdsCalls: false);
+
+    public static readonly IReadOnlyList<IBoardList> All = [ActiveCallouts, RecentCallouts, ScheduledPending, RecentCancelled, Agents, Queues, Alarms];
 }

@@ -20,7 +20,8 @@ public sealed record BoardSnapshot(
     IReadOnlyList<CancelledCallout> RecentCancelled,
     IReadOnlyList<AgentView> Agents,
     IReadOnlyList<QueueSummary> Queues,
-    int AgentToAgentToday);
+    int AgentToAgentToday,
+    IReadOnlyList<AlarmView> Alarms);
 
 public sealed record Freshness(
     DateTimeOffset? LastPollAt,
@@ -41,6 +42,7 @@ public sealed record ScheduledCallout(string CallId, string? QueueKey, string? D
 
 public sealed record CancelledCallout(string CallId, string? QueueKey, CancelKind Kind, DateTimeOffset At, int? AgentId, int? OrderedByAgentId = null);
 
-public sealed record AgentView(int AgentId, string Name, string? Team, AgentPresence Status, string? PauseType, DateTimeOffset Since, bool ConnectedAndPause);
+public sealed record AgentView(int AgentId, string Name, string? Team, AgentPresence Status, string? PauseType, DateTimeOffset Since, bool ConnectedAndPause,
+    AgentActivity Activity, AgentToday Today);
 
 public sealed record QueueSummary(string QueueKey, string Name, int Active, int Scheduled, int CancelledRecent, int AnsweredToday, int NotAnsweredToday);

@@ -1,3 +1,4 @@
+using Callout.Dashboard.Alarms;
 using Callout.Dashboard.Demo;
 using Callout.Dashboard.Domain;
 using Callout.Dashboard.RawData;
@@ -49,6 +50,7 @@ public static class LiveBoardSetup
                 RecentWindow = board.RecentWindow,
                 ScheduledThreshold = board.ScheduledThreshold,
                 InProgressLimit = board.InProgressLimit,
+                Alarms = sp.GetRequiredService<IOptions<AlarmOptions>>().Value.Rules,
             };
         });
         services.AddSingleton(sp => new Board(sp.GetRequiredService<BoardRules>(), sp.GetRequiredService<TimeProvider>()));

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Callout.Dashboard.Domain;
+using Callout.Dashboard.Domain.Alarms;
 
 namespace Callout.Dashboard.Metrics;
 
@@ -47,6 +48,7 @@ public sealed class DashboardMeter
         _meter.CreateObservableGauge("callout.board.version", () => board.State.Version, "{version}",
             "The board's version: it moves with every change a poll brings.");
         _meter.CreateObservableGauge("callout.board.data_age", () => DataAge(board, clock), "s", "Age of the newest Raw data row the board has seen.");
+        _meter.CreateObservableGauge("callout.alarms.active", () => AlarmsActive(board), "{alarm}", "Alarms on now, by level (warning, alarm).");
     }
 
     public void PollSucceeded(TimeSpan duration, int rows)
@@ -68,6 +70,14 @@ public sealed class DashboardMeter
     /// <summary>Read at each collection; called once, by the hub's connection registry.</summary>
     public void ObserveHubConnections(Func<int> count) =>
         _meter.CreateObservableGauge("callout.hub.connections", count, "{connection}", "Open connections to /hubs/board.");
+
+    /// <summary>Both levels always, so a dashboard's panel shows 0 rather than no data.</summary>
+    private static IEnumerable<Measurement<int>> AlarmsActive(Board board)
+    {
+        var alarms = board.State.Alarms;
+        return Enum.GetValues<AlarmLevel>().Select(level =>
+            new Measurement<int>(alarms.Count(a => a.Level == level), new KeyValuePair<string, object?>("level", level == AlarmLevel.Alarm ? "alarm" : "warning")));
+    }
 
     /// <summary>None before the first row: no data is not the same as fresh data.</summary>
     private static IEnumerable<Measurement<double>> DataAge(Board board, TimeProvider clock) =>

@@ -52,6 +52,9 @@ public sealed record BoardView(BoardSnapshot Snapshot, BoardState State, Dashboa
 
     public AgentView? AgentStatus(int? agentId) => Snapshot.Agents.FirstOrDefault(a => a.AgentId == agentId);
 
+    /// <summary>The snapshot's alarms by call, agent, queue and rule.</summary>
+    public AlarmIndex Alarms => AlarmIndex.Of(Snapshot.Alarms);
+
     public string Queue(string? queueKey) =>
         queueKey is null ? Dash
         : State.Queues.TryGetValue(queueKey, out var row) && !string.IsNullOrWhiteSpace(row.Descript) ? row.Descript

@@ -11,12 +11,6 @@ public sealed class DashboardOptions
     /// <summary>Roles that see destination numbers in full while masking is on; none by default.</summary>
     public List<string> FullNumberRoles { get; set; } = [];
 
-    /// <summary>Age of the newest Raw data row past which the data-age badge turns amber.</summary>
-    public TimeSpan DataAgeWarning { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>Age past which it turns red.</summary>
-    public TimeSpan DataAgeAlarm { get; set; } = TimeSpan.FromMinutes(30);
-
     /// <summary>
     /// The pages' language and formats (en, nb, sv, da, fi, or a regional variant such as nb-NO) for every screen;
     /// unset, each browser's Accept-Language decides. A wall link's <c>?lang=</c> overrules both.

@@ -19,7 +19,6 @@ public static class ViewersSetup
         services.AddHostedService<WallTokenWatcher>();
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
             .Validate(o => o.MaxRendersPerSecond is > 0 and <= 60, "Dashboard:MaxRendersPerSecond must be between 1 and 60.")
-            .Validate(o => o.DataAgeWarning > TimeSpan.Zero && o.DataAgeAlarm >= o.DataAgeWarning, "Dashboard:DataAgeWarning must be positive and not above Dashboard:DataAgeAlarm.")
             .ValidateOnStart();
         return builder;
     }

@@ -7,12 +7,12 @@ public sealed class BoardDeltaMessageTests
 {
     private static readonly Freshness s_fresh = new(null, true, null, null, null);
     private static readonly DateTimeOffset s_at = new(2026, 1, 15, 10, 0, 0, TimeSpan.FromHours(1));
-    private static readonly BoardSnapshot s_empty = new(s_at, 1, "Europe/Oslo", s_fresh, [], [], [], [], [], [], 0);
+    private static readonly BoardSnapshot s_empty = new(s_at, 1, "Europe/Oslo", s_fresh, [], [], [], [], [], [], 0, []);
 
     [Fact]
     public void Between_CallAddedAgentGone_NamesEveryListAndKeepsKeyTypes()
     {
-        var before = s_empty with { Agents = [new AgentView(1001, "Kari", null, AgentPresence.LoggedOn, null, s_at, false)] };
+        var before = s_empty with { Agents = [new AgentView(1001, "Kari", null, AgentPresence.LoggedOn, null, s_at, false, new AgentActivity(ActivityState.Free, s_at), AgentToday.None)] };
         var after = s_empty with { Version = 2, ActiveCallouts = [new ActiveCallout("9876543210987654321", "__Callout_X", 1002, "+47 ••• •• 222", s_at, ActiveState.InProgress)] };
 
         var delta = BoardDeltaMessage.Between(before, after);

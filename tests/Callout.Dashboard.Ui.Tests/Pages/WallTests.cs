@@ -41,11 +41,7 @@ public sealed class WallTests
     [Fact]
     public async Task Wall_CustomLimits_AreHonoured()
     {
-        await using var h = new UiHarness(Now, o =>
-        {
-            o.DataAgeWarning = TimeSpan.FromMinutes(1);
-            o.DataAgeAlarm = TimeSpan.FromMinutes(3);
-        });
+        await using var h = new UiHarness(Now, alarms: AlarmRules.Default with { DataAge = new(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(3)) });
         h.Poll(Rows.Ordered(7001, At(9, 0), updated: Now.AddMinutes(-2)));
 
         var cut = h.RenderPage<Wall>("/wall");
@@ -77,7 +73,7 @@ public sealed class WallTests
         var cut = h.RenderPage<Wall>("/wall");
         Assert.Contains("badge-ok", cut.Find("[data-panel='data-age']").ClassList);
 
-        h.Clock.Advance(TimeSpan.FromMinutes(2));
+        h.Advance(TimeSpan.FromMinutes(2));
 
         cut.WaitForAssertion(() =>
         {
