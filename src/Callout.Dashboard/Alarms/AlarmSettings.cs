@@ -37,7 +37,7 @@ public sealed class AlarmSettings
         var queue = QueueRules(section, defaults.Queue, all);
         var pause = section.GetSection("Pause");
         Unknown(pause, ["Warning", "Alarm", "Enabled", "Types"]);
-        var types = defaults.PauseTypes;
+        var types = defaults.PauseTypes.SetItems(defaults.PauseTypes.Select(t => KeyValuePair.Create(t.Key, t.Value with { Enabled = all && t.Value.Enabled })));
         foreach (var type in pause.GetSection("Types").GetChildren())
         {
             types = types.SetItem(type.Key, Durations(type, types.TryGetValue(type.Key, out var own) ? own : defaults.Pause, all, rate: false));

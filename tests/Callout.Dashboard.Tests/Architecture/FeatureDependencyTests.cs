@@ -16,12 +16,13 @@ public sealed class FeatureDependencyTests
     {
         ["Demo"] = [],
         ["Metrics"] = ["Viewers"],
-        ["LiveBoard"] = ["Demo", "Metrics"],
+        ["Alarms"] = [],
+        ["LiveBoard"] = ["Demo", "Metrics", "Alarms"],
         ["Viewers"] = ["Demo"],
         ["SignIn"] = ["Viewers", "Demo"],
         ["Api"] = ["LiveBoard", "Viewers"],
         ["Streaming"] = ["LiveBoard", "Viewers", "Metrics"],
-        ["Ui"] = ["LiveBoard", "Viewers", "SignIn", "Demo"],
+        ["Ui"] = ["LiveBoard", "Viewers", "SignIn", "Demo", "Alarms"],
     };
 
     public static TheoryData<string> Features => [.. s_allowed.Keys];
