@@ -97,16 +97,16 @@ public sealed class SimCall
         return CancelAt(agent, start.AddSeconds(setup + rang));
     }
 
-    /// <summary>Scenario I: every attempt to reach the ordering agent fails (busy, set-up timeout, error).</summary>
-    public DateTime AgentNotReached(SimAgent agent, DateTime start, int attempts) => FailedAgentLegs(agent, start, attempts);
+    /// <summary>Scenario I: every attempt to reach the ordering agent fails, one leg per result ('b' busy, 'c' set-up timeout, 'e' error).</summary>
+    public DateTime AgentNotReached(SimAgent agent, DateTime start, IReadOnlyList<string> results) => FailedAgentLegs(agent, start, results);
 
     /// <summary>
     /// Seed, "Error when calling agent that ordered callout": several legs to the same agent "all with result b, c
     /// and/or e"; "if a call to the agent finally got answered (result=k), there will also be a conversation event to
     /// the called number". Retries, not transfers (§9.2).
     /// </summary>
-    public DateTime ReachedAfterRetries(SimAgent agent, DateTime start, int failedAttempts, int talkSeconds) =>
-        Connected(agent, FailedAgentLegs(agent, start, failedAttempts), "k", talkSeconds);
+    public DateTime ReachedAfterRetries(SimAgent agent, DateTime start, IReadOnlyList<string> failedResults, int talkSeconds) =>
+        Connected(agent, FailedAgentLegs(agent, start, failedResults), "k", talkSeconds);
 
     /// <summary>
     /// Seed: "If the agent transfers to another agent, this new agent's conversation event will also get ciq='a' since
@@ -202,15 +202,14 @@ public sealed class SimCall
         return (handover, rest, wait);
     }
 
-    /// <summary>Legs to the agent that fail (busy, set-up timeout, error), each retried after a pause; returns when the next try starts.</summary>
-    private DateTime FailedAgentLegs(SimAgent agent, DateTime start, int attempts)
+    /// <summary>Legs to the agent that fail with <paramref name="results"/>, each retried after a pause; returns when the next try starts.</summary>
+    private DateTime FailedAgentLegs(SimAgent agent, DateTime start, IReadOnlyList<string> results)
     {
-        string[] results = ["b", "c", "e"];
         var at = start;
-        for (var i = 0; i < attempts; i++)
+        foreach (var result in results)
         {
             var seconds = _rng.Next(2, 20);
-            AgentLeg(agent, at, seconds, results[_rng.Next(results.Length)], 0);
+            AgentLeg(agent, at, seconds, result, 0);
             at = at.AddSeconds(seconds + _rng.Next(5, 30));
         }
         return at;

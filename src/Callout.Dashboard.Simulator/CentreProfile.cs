@@ -65,11 +65,13 @@ public sealed record CentreProfile
     public bool AroundTheClock { get; init; }
 
     /// <summary>
-    /// At this moment (Raw data wall clock), or as soon after as one is in a callout, an agent clicks Pause during the call,
-    /// once. A demo opens with Connected and Pause on the board instead of waiting for a centre of this size to come
-    /// upon one, which happens a few times an hour.
+    /// The moment (Raw data wall clock) a viewer first looks at the board. The centre is staged so that each alarm
+    /// situation is going then, or crosses its warning within a few minutes: a failing phone, a long Lunch and a long
+    /// Coffee pause, an agent clicking Pause during a long callout (Connected and Pause), a long talk, overdue scheduled
+    /// calls, a queue whose destinations do not answer, a queue with a burst of cancellations. A centre this size comes
+    /// upon each a few times an hour; a first look should not wait for them.
     /// </summary>
-    public DateTime? ConnectedPauseCue { get; init; }
+    public DateTime? FirstLook { get; init; }
 
     public ScenarioMix Mix { get; init; } = new();
 

@@ -7,7 +7,7 @@ namespace Callout.Dashboard.Simulator;
 /// simulated centre up to a moment and returns what Puzzel would have written by then, in the order it
 /// became visible. The same seed, profile and start give the same writes.
 /// </summary>
-public sealed class TrafficGenerator
+public sealed partial class TrafficGenerator
 {
     private readonly CentreProfile _profile;
     private readonly Random _rng;
@@ -15,6 +15,7 @@ public sealed class TrafficGenerator
     private readonly Dictionary<int, AgentSim> _agents;
     private readonly PriorityQueue<Action<DateTime>, (DateTime, long)> _actions = new();
     private readonly PriorityQueue<RawDataWrite, (DateTime, long)> _writes = new();
+    private readonly List<WaitingCall> _waiting = [];
     private long _sequence;
     private DateTime _nextArrival;
 
@@ -31,9 +32,10 @@ public sealed class TrafficGenerator
             var shiftLeft = Seconds(1800, 8 * 3600);
             At(start + Seconds(0, 600), t => LogOn(agent, t, shiftLeft));
         }
-        if (profile.ConnectedPauseCue is { } cue)
+        PlanSituations(start);
+        if (profile.FirstLook is { } look)
         {
-            At(cue, ConnectedPauseCue);
+            StageFirstLook(look);
         }
         Now = start;
     }
@@ -111,36 +113,27 @@ public sealed class TrafficGenerator
     }
 
     /// <summary>An immediate callout: the order session lands first, the call session after the call ends.</summary>
+    /// <remarks>An agent whose phone fails is never reached, whatever the call was to be (scenario I).</remarks>
     private void StartCallout(Scenario scenario, DateTime t, AgentSim agent, bool fromPause = false)
     {
-        var call = _scripts.NewCall(RandomQueue(), t);
-        call.Order(initiationSeconds: 1, orderingAgent: agent.Info.AgentId);
-        var orderLanded = Write(t + OrderLag(), call);
+        var queue = CalloutQueue(t);
+        var (call, orderLanded) = OrderCallout(queue, t, agent);
         if (fromPause)
         {
             AbortPause(agent, t, orderLanded);
         }
-        var end = Conversation(call, scenario, agent, t.AddSeconds(1));
-        agent.Callout = (orderLanded, end);
+        var end = agent.PhoneFailsUntil > t
+            ? PhoneFailing(call, agent, t.AddSeconds(1))
+            : Conversation(call, InStretch(scenario, queue, t), agent, t.AddSeconds(1));
         Finish(agent, call, end);
     }
 
-    /// <summary>
-    /// The profile's cue: an agent in a callout the board already shows, with a minute or more of it to go, clicks Pause
-    /// (Connected and Pause until the call's rows land); with no such agent yet, it is looked for again shortly.
-    /// </summary>
-    private void ConnectedPauseCue(DateTime t)
+    /// <summary>The order session of an immediate callout; returns the call and when its order became visible.</summary>
+    private (SimCall Call, DateTime OrderLanded) OrderCallout(SimQueue queue, DateTime t, AgentSim agent)
     {
-        var connected = _agents.Values.Where(a => a.Presence == AgentPresence.LoggedOn && a.Callout.Shown <= t && a.Callout.Ends > t.AddMinutes(1)).ToList();
-        if (AnyOf(connected) is { } agent)
-        {
-            // On time: a pause landing minutes late (§9.5) would miss the moment the cue is for.
-            Pause(agent, t, onTime: true);
-        }
-        else
-        {
-            At(t.AddSeconds(10), ConnectedPauseCue);
-        }
+        var call = _scripts.NewCall(queue, t);
+        call.Order(initiationSeconds: 1, orderingAgent: agent.Info.AgentId);
+        return (call, Write(t + OrderLag(), call));
     }
 
     private DateTime Conversation(SimCall call, Scenario scenario, AgentSim agent, DateTime start) => scenario switch
@@ -151,8 +144,9 @@ public sealed class TrafficGenerator
         Scenario.Error => call.Connected(agent.Info, start, "e", talkSeconds: 0),
         Scenario.AgentCancel => call.CancelledBeforeAnswer(agent.Info, start),
         Scenario.CancelWhileRinging => call.CancelledWhileRinging(agent.Info, start),
-        Scenario.AgentNotReached => call.AgentNotReached(agent.Info, start, attempts: 1 + _rng.Next(3)),
-        Scenario.AgentReachedAfterRetries => call.ReachedAfterRetries(agent.Info, start, failedAttempts: 1 + _rng.Next(3), TalkSeconds()),
+        // One or two tries: three failed legs in a row are the failing-phone alarm's warning, left to its situation.
+        Scenario.AgentNotReached => call.AgentNotReached(agent.Info, start, FailedResults(1 + _rng.Next(2))),
+        Scenario.AgentReachedAfterRetries => call.ReachedAfterRetries(agent.Info, start, FailedResults(1 + _rng.Next(3)), TalkSeconds()),
         Scenario.TransferToAgent or Scenario.TransferToNumber or Scenario.TransferToQueue => Transfer(call, scenario, agent, start),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
     };
@@ -189,53 +183,83 @@ public sealed class TrafficGenerator
 
     /// <summary>
     /// A scheduled call ordered at T0 "to me" (the ordering agent reserved on the order rows) or "to any agent" (none
-    /// reserved). It waits until T1, then runs, is deleted first, or waits past its time for an agent.
+    /// reserved). It waits until T1, then runs, or is deleted first. Taken on time when an agent is free: overdue calls
+    /// are an alarm, left to their situation, and otherwise only a reserved agent still in a pause at T1 keeps one waiting.
     /// </summary>
     private void StartScheduled(DateTime t0)
     {
-        var orderer = AnyOf(ReadyAgents(t0));
-        if (orderer is null)
+        if (AnyOf(ReadyAgents(t0)) is not { } orderer)
         {
             return;
         }
-        var call = _scripts.NewCall(RandomQueue(), t0);
         var due = t0 + Seconds(600, 3 * 3600);
-        var reserved = _rng.Next(10) < 4 ? orderer : null;
-        call.Order((int)(due - t0).TotalSeconds, reserved?.Info.AgentId, scheduledFor: _rng.Next(10) < 7 ? due : null);
-        Write(t0 + OrderLag(), call);
-
-        var fate = _rng.Next(100);
-        if (fate < 20)
+        var waiting = OrderScheduled(t0, RandomQueue(), due, _rng.Next(10) < 4 ? orderer : null);
+        // One in ten deleted: in a centre that takes all its agents, more would keep the queues' cancelled share high.
+        if (_rng.Next(10) == 0)
         {
             var deletedAt = t0 + TimeSpan.FromSeconds(_rng.Next(60, (int)(due - t0).TotalSeconds));
-            At(deletedAt, t =>
-            {
-                call.Deleted(t, reserved?.Info.AgentId);
-                Write(t + Lag(), call);
-            });
+            At(deletedAt, t => Delete(waiting, t, waiting.Reserved?.Info.AgentId));
             return;
         }
-        // Most run on time; some sit overdue in the queue until an agent takes them.
-        var runAt = fate < 85 ? due + Seconds(0, 90) : due + Seconds(600, 2700);
-        At(runAt, t => Offer(call, reserved, t));
+        At(due + Seconds(0, 90), t => Offer(waiting, waiting.Reserved, t));
+    }
+
+    /// <summary>Writes the order of a scheduled call due at <paramref name="due"/>; it waits in its queue until offered or deleted.</summary>
+    private WaitingCall OrderScheduled(DateTime t0, SimQueue queue, DateTime due, AgentSim? reserved)
+    {
+        var call = _scripts.NewCall(queue, t0);
+        call.Order((int)(due - t0).TotalSeconds, reserved?.Info.AgentId, scheduledFor: _rng.Next(10) < 7 ? due : null);
+        Write(t0 + OrderLag(), call);
+        var waiting = new WaitingCall(call, queue, t0, reserved);
+        _waiting.Add(waiting);
+        return waiting;
+    }
+
+    /// <summary>Scenario F: the request deleted before it was made, by its agent or (<paramref name="by"/> null) an admin.</summary>
+    private void Delete(WaitingCall waiting, DateTime t, int? by)
+    {
+        if (_waiting.Remove(waiting))
+        {
+            waiting.Call.Deleted(t, by);
+            Write(t + Lag(), waiting.Call);
+        }
     }
 
     /// <summary>
     /// The queue offers a due scheduled call. Seed: "If the agent is logged on at T1, the request is sent to the agent
     /// when he becomes Ready. If the agent is logged off at T1 or logs off before getting the call, the request is sent
     /// to another agent", and "to any agent" goes to "the first ready agent on the relevant queue". So the agent
-    /// legs carry whoever takes it, which §9.4 keeps apart from the reserved agent.
+    /// legs carry whoever takes it, which §9.4 keeps apart from the reserved agent. A call deleted meanwhile is gone.
     /// </summary>
-    private void Offer(SimCall call, AgentSim? reserved, DateTime t)
+    private void Offer(WaitingCall waiting, AgentSim? reserved, DateTime t)
     {
-        var stillReserved = reserved is { Presence: not AgentPresence.LoggedOff } ? reserved : null;
-        var agent = stillReserved is null ? AnyOf(ReadyAgents(t)) : IsReady(stillReserved, t) ? stillReserved : null;
-        if (agent is null)
+        if (!_waiting.Contains(waiting))
         {
-            At(t + Seconds(30, 120), next => Offer(call, stillReserved, next));
             return;
         }
-        Finish(agent, call, Conversation(call, _rng.Next(4) == 0 ? Scenario.NoAnswer : Scenario.Answered, agent, t));
+        var held = _agents.Values.FirstOrDefault(a => a.HeldFor == waiting);
+        if (held is not null)
+        {
+            held.HeldFor = null;
+        }
+        var stillReserved = reserved is { Presence: not AgentPresence.LoggedOff } ? reserved : null;
+        var agent = held is not null && IsReady(held, t) ? held
+            : stillReserved is null ? AnyOf(ReadyAgents(t))
+            : IsReady(stillReserved, t) ? stillReserved : null;
+        if (agent is null)
+        {
+            // The queue sends the request as the agent "becomes Ready", before a busy centre's next callout takes the
+            // agent: the one free soonest is held for it. A paused agent is looked at again later.
+            var next = stillReserved is null ? SoonestFree(t) : IsTaking(stillReserved, t) && stillReserved.HeldFor is null ? stillReserved : null;
+            if (next is not null)
+            {
+                next.HeldFor = waiting;
+            }
+            At(next is null ? t + Seconds(30, 120) : Later(next.BusyUntil, t) + Seconds(1, 5), later => Offer(waiting, stillReserved, later));
+            return;
+        }
+        _waiting.Remove(waiting);
+        Finish(agent, waiting.Call, Conversation(waiting.Call, _rng.Next(4) == 0 ? Scenario.NoAnswer : Scenario.Answered, agent, t));
     }
 
     private void StartAgentToAgent(DateTime t)
@@ -284,7 +308,13 @@ public sealed class TrafficGenerator
     private List<AgentSim> ReadyAgents(DateTime t, AgentSim? except = null) =>
         [.. _agents.Values.Where(a => a != except && IsReady(a, t))];
 
-    private static bool IsReady(AgentSim agent, DateTime t) => agent.Presence == AgentPresence.LoggedOn && !agent.Leaving && agent.BusyUntil <= t;
+    /// <summary>Ready for a call the centre hands out; an agent whose phone fails only makes its own tries.</summary>
+    private static bool IsReady(AgentSim agent, DateTime t) => IsTaking(agent, t) && agent.BusyUntil <= t && agent.HeldFor is null;
+
+    /// <summary>Logged on and taking calls, though maybe in one now.</summary>
+    private static bool IsTaking(AgentSim agent, DateTime t) => agent.Presence == AgentPresence.LoggedOn && !agent.Leaving && agent.PhoneFailsUntil <= t;
+
+    private AgentSim? SoonestFree(DateTime t) => _agents.Values.Where(a => IsTaking(a, t) && a.HeldFor is null).MinBy(a => a.BusyUntil);
 
     private AgentSim? AnyOf(List<AgentSim> agents) => agents.Count == 0 ? null : agents[_rng.Next(agents.Count)];
 
@@ -292,7 +322,10 @@ public sealed class TrafficGenerator
 
     private void LogOn(AgentSim agent, DateTime t, TimeSpan? shift = null)
     {
+        var number = ++agent.Shift;
         agent.Presence = AgentPresence.LoggedOn;
+        agent.PhoneFailsUntil = t;
+        agent.ShiftEnds = t + (shift ?? Seconds(3 * 3600, 8 * 3600));
         AgentEvent(agent, "i", t);
         if (_rng.Next(8) == 0)
         {
@@ -304,7 +337,7 @@ public sealed class TrafficGenerator
             PlanPause(agent, t);
         }
         // Shifts of 3 to 8 hours: some agents leave while calls reserved for them are still waiting.
-        At(t + (shift ?? Seconds(3 * 3600, 8 * 3600)), end => LogOff(agent, end));
+        At(agent.ShiftEnds, end => EndShift(agent, number, end));
     }
 
     /// <summary>
@@ -340,13 +373,33 @@ public sealed class TrafficGenerator
     /// </summary>
     private void Pause(AgentSim agent, DateTime t, bool onTime = false)
     {
+        var type = CentreProfile.PauseTypes[_rng.Next(CentreProfile.PauseTypes.Count)];
+        var callsOut = _rng.Next(3) == 0;
+        var length = PauseLength(type);
+        Pause(agent, t, type, callsOut ? length * _rng.NextDouble() : length, callsOut, onTime);
+    }
+
+    private void Pause(AgentSim agent, DateTime t, string type, TimeSpan length, bool callsOut, bool onTime = false)
+    {
         var plan = ++agent.Plan;
         agent.Presence = AgentPresence.Paused;
-        AgentEvent(agent, "p", t, CentreProfile.PauseTypes[_rng.Next(CentreProfile.PauseTypes.Count)], onTime: onTime);
-        var length = Seconds(180, 1500);
-        var callsOut = _rng.Next(3) == 0;
-        At(callsOut ? t + length * _rng.NextDouble() : t + length, end => EndPause(agent, plan, callsOut, end));
+        AgentEvent(agent, "p", t, type, onTime: onTime);
+        At(t + length, end => EndPause(agent, plan, callsOut, end));
     }
+
+    /// <summary>
+    /// A pause as long as its type usually is, and one in eight long enough to cross the pause alarm's warning for its
+    /// type (Lunch 35 min, Coffee 10, others 15) and often its alarm (45, 15, 25): the long pause situation.
+    /// </summary>
+    private TimeSpan PauseLength(string type) => (type, _rng.Next(8) == 0) switch
+    {
+        ("Lunch", false) => Seconds(25 * 60, 34 * 60),
+        ("Lunch", true) => Seconds(40 * 60, 55 * 60),
+        ("Coffee", false) => Seconds(3 * 60, 9 * 60),
+        ("Coffee", true) => Seconds(12 * 60, 18 * 60),
+        (_, false) => Seconds(4 * 60, 14 * 60),
+        (_, true) => Seconds(18 * 60, 30 * 60),
+    };
 
     private void EndPause(AgentSim agent, int plan, bool callsOut, DateTime t)
     {
@@ -376,35 +429,45 @@ public sealed class TrafficGenerator
         PlanPause(agent, t);
     }
 
-    private void LogOff(AgentSim agent, DateTime t)
+    /// <summary>The end of the agent's shift <paramref name="shift"/>; it lapses when Puzzel logged the agent off earlier.</summary>
+    private void EndShift(AgentSim agent, int shift, DateTime t)
     {
+        if (agent.Shift != shift || agent.Presence == AgentPresence.LoggedOff)
+        {
+            return;
+        }
         if (agent.BusyUntil > t)
         {
             // At the end of the shift the agent takes no new call, and logs off once this one is over.
             agent.Leaving = true;
-            At(agent.BusyUntil.AddSeconds(10), next => LogOff(agent, next));
+            At(agent.BusyUntil.AddSeconds(10), next => EndShift(agent, shift, next));
             return;
         }
+        LogOff(agent, t, source: "w");
+        // The next shift: a wall display runs for weeks, so the centre never empties for good.
+        At(t + Seconds(1800, 5400), next => LogOn(agent, next));
+    }
+
+    private void LogOff(AgentSim agent, DateTime t, string source)
+    {
         agent.Plan++;
         agent.Leaving = false;
         agent.Presence = AgentPresence.LoggedOff;
-        AgentEvent(agent, "o", t);
-        // The next shift: a wall display runs for weeks, so the centre never empties for good.
-        At(t + Seconds(1800, 5400), next => LogOn(agent, next));
+        AgentEvent(agent, "o", t, source: source);
     }
 
     /// <summary>
     /// An agent event, stamped a few seconds after it happened unless <paramref name="stampedAt"/> says when; visible at
     /// once when <paramref name="onTime"/>.
     /// </summary>
-    private void AgentEvent(AgentSim agent, string type, DateTime t, string? pauseType = null, DateTime? stampedAt = null, bool onTime = false)
+    private void AgentEvent(AgentSim agent, string type, DateTime t, string? pauseType = null, DateTime? stampedAt = null, bool onTime = false, string source = "w")
     {
         var stamp = stampedAt ?? t + Seconds(1, 4);
         Enqueue(new AgentEventWrite(onTime ? stamp : Visible(stamp), new AgentEventRow
         {
             AgentId = agent.Info.AgentId,
             EventType = type,
-            EventSource = "w",
+            EventSource = source,
             DteStart = t,
             PauseType = pauseType,
             DteUpdated = stamp,
@@ -458,8 +521,14 @@ public sealed class TrafficGenerator
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
-    /// <summary>Talk time: most calls a few minutes, a long tail up to 20 minutes.</summary>
-    private int TalkSeconds() => (int)Math.Min(1200, 20 - Math.Log(1 - _rng.NextDouble()) * 150);
+    /// <summary>
+    /// Talk time: most calls a few minutes, a tail up to 8. A callout open 10 minutes is an alarm's warning, so longer
+    /// talks are left to their situation.
+    /// </summary>
+    private int TalkSeconds() => (int)Math.Min(480, 20 - Math.Log(1 - _rng.NextDouble()) * 150);
+
+    /// <summary>Failed legs to the agent: busy, set-up timeout or error (scenario I).</summary>
+    private string[] FailedResults(int legs) => [.. Enumerable.Range(0, legs).Select(_ => FailedAgentResults[_rng.Next(FailedAgentResults.Length)])];
 
     private T Pick<T>(params (int Weight, T Value)[] choices)
     {
@@ -474,6 +543,8 @@ public sealed class TrafficGenerator
         }
         return choices[^1].Value;
     }
+
+    private static readonly string[] FailedAgentResults = ["b", "c", "e"];
 
     private enum Scenario
     {
@@ -493,7 +564,21 @@ public sealed class TrafficGenerator
         /// <summary>The shift is over but a call is not: no new calls until the agent has logged off.</summary>
         public bool Leaving { get; set; }
 
-        /// <summary>The agent's last immediate callout: from when its order is visible until the call ends.</summary>
-        public (DateTime Shown, DateTime Ends) Callout { get; set; }
+        /// <summary>Bumped by every log-on: the end of an earlier shift lapses.</summary>
+        public int Shift { get; set; }
+
+        public DateTime ShiftEnds { get; set; }
+
+        /// <summary>Until then every call to the agent's phone fails (logged on with a wrong number, or a network fault).</summary>
+        public DateTime PhoneFailsUntil { get; set; }
+
+        /// <summary>Error results on the agent's legs while the phone fails: Puzzel logs the agent off after 5.</summary>
+        public int PhoneErrors { get; set; }
+
+        /// <summary>The due scheduled call the queue sends the agent when free; no other call is handed to it meanwhile.</summary>
+        public WaitingCall? HeldFor { get; set; }
     }
+
+    /// <summary>A scheduled call ordered and in its queue, not yet offered or deleted.</summary>
+    private sealed record WaitingCall(SimCall Call, SimQueue Queue, DateTime OrderedAt, AgentSim? Reserved);
 }

@@ -12,7 +12,7 @@ public static class DemoCentre
     /// <summary>Three teams of eight: staff for the demo's rate, so that each kind of item is on the board at any moment.</summary>
     private const int Agents = 24;
 
-    /// <param name="now">Local now in the Raw data zone: the demo opens with an agent in Connected and Pause from here.</param>
+    /// <param name="now">Local now in the Raw data zone: the demo opens with each alarm situation going from here.</param>
     public static CentreProfile Profile(DemoOptions options, TimeZoneInfo zone, DateTime now) => new()
     {
         RatePerMinute = options.RatePerMinute,
@@ -20,8 +20,8 @@ public static class DemoCentre
         TimeZone = zone,
         Agents = CentreProfile.Staff(Agents),
         AroundTheClock = true,
-        // A centre this size comes upon Connected and Pause a few times an hour; a first look should not wait for it.
-        ConnectedPauseCue = now,
+        // A centre this size comes upon each alarm situation a few times an hour; a first look should not wait for them.
+        FirstLook = now,
     };
 
     /// <summary>Where the embedded file's history starts: Demo:MinBackfill before now, or local midnight if that is earlier.</summary>
