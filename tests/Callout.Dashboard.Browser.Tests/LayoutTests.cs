@@ -17,6 +17,10 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
 {
     private const string LongQueueSuffix = " for the northern region and partner accounts";
     private const string LongAgentSuffix = "-Christoffersen Vandenberghe";
+    private const string LongPauseType = "Training on the new customer system";
+
+    /// <summary>Agents beside the demo's 24, logged on, every fourth on a long pause: the wall's agent grid then holds 64.</summary>
+    private const int ExtraAgents = 40;
 
     /// <summary>The pages, and what shows once each has its data.</summary>
     private static readonly LayoutPage[] s_pages =
@@ -26,6 +30,7 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
         new("/wall?queue=__Callout_Support&queue=__Callout_Booking&queue=__Callout_Sales&queue=__Callout_Retention", "[data-panel='active'] [data-state='data']", Wall: true),
         new("/wall?token=not-a-link", "[data-panel='wall-refused']", Wall: true),
         new("/wall?queue=__Callout_Support&queue=__Callout_Sales&queue=no-such-queue", "[data-panel='unknown-queues']", Wall: true),
+        new("/wall?panels=agents", "[data-panel='agents'] [data-state='data']", Wall: true),
         new("/scheduled", "[data-panel='scheduled'] [data-state='data']"),
         new("/agents", "[data-panel='agents'] [data-state='data']"),
         new("/cancelled", "[data-panel='cancelled'] [data-state='data']"),
@@ -36,6 +41,7 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
         new("/?lang=fi", "[data-panel='queues'] [data-state='data']"),
         new("/wall?lang=fi", "[data-panel='scheduled'] [data-state='data']", Wall: true),
         new("/scheduled?lang=fi", "[data-panel='scheduled'] [data-state='data']"),
+        new("/agents?lang=fi", "[data-panel='agents'] [data-state='data']"),
     ];
 
     /// <summary>A page to measure: <paramref name="Live"/> pages run a circuit, the sign-in pages are plain forms.</summary>
@@ -68,6 +74,12 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
                     offences.Add($"{at}: no list pages; are the lists full?");
                 }
             }
+            // The grid is measured with the extra agents: a centre's worth, not the demo's 24.
+            var tiles = await tab.Locator(".wall-agent").CountAsync();
+            if (tiles is > 0 and < ExtraAgents + 24)
+            {
+                offences.Add($"{at}: the agent grid shows {tiles} agents; are the extra agents there?");
+            }
             if (found.Offences.Length > 0)
             {
                 await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ArtefactFolder, $"failed-layout-{Slug(page.Path)}-{width}x{height}.png") });
@@ -98,6 +110,7 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
         {
             await _site.InitializeAsync();
             await RenameLongAsync();
+            await AddAgentsAsync();
             WriteWallLinks();
             _browser = await _site.Chromium.Browser.NewContextAsync();
         }
@@ -142,6 +155,32 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
                 queues => queues.Contains(LongQueueSuffix, StringComparison.Ordinal),
                 TimeSpan.FromSeconds(30),
                 "the long queue names on /api/board");
+        }
+
+        /// <summary>
+        /// <see cref="ExtraAgents"/> more agents, named (every third long) and logged on an hour ago, every fourth paused for
+        /// half an hour with a long reason (an alarm); numbered after the demo's.
+        /// </summary>
+        private async Task AddAgentsAsync()
+        {
+            var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_site.Host.ContentRoot, "data", "rawdata.db"), DefaultTimeout = 10 };
+            var writer = new RawDataWriter(new SqliteConnections(file.ToString()));
+            var now = Oslo.Now();
+            var ids = Enumerable.Range(2001, ExtraAgents).ToList();
+            await writer.WriteLookupsAsync(
+                ids.Select((id, i) => new AgentRow(id, $"extra{id}", i % 3 == 0 ? $"Extra Agent {id}{LongAgentSuffix}" : $"Extra Agent {id}", 1, "Team Sales", false)),
+                []);
+            await writer.WriteAgentEventsAsync(ids.SelectMany((id, i) => (AgentEventRow[])
+            [
+                new() { AgentId = id, EventType = "i", EventSource = "w", DteStart = now.AddHours(-1), DteUpdated = now },
+                .. i % 4 == 0 ? [new AgentEventRow { AgentId = id, EventType = "p", EventSource = "w", DteStart = now.AddMinutes(-30), PauseType = LongPauseType, DteUpdated = now }] : Array.Empty<AgentEventRow>(),
+            ]));
+            using var client = new HttpClient { BaseAddress = _site.Host.Address };
+            await Eventually.Until(
+                async () => (await client.GetFromJsonAsync<JsonElement>("/api/board")).GetProperty("agents").EnumerateArray().Select(a => a.GetProperty("agentId").GetInt32()).ToList(),
+                agents => agents.Contains(ids[^1]),
+                TimeSpan.FromSeconds(30),
+                "the extra agents on /api/board");
         }
 
         /// <summary>Wall links as the store keeps them, one with a long screen name and every queue; the store reads its file again when it changes.</summary>

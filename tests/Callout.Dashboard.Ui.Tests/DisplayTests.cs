@@ -42,6 +42,15 @@ public sealed class DisplayTests
         Assert.Equal("9:59", Display.Countdown(TimeSpan.FromSeconds(599.9)));
 
     [Theory]
+    [InlineData(0, "00:00")]
+    [InlineData(80, "01:20")]
+    [InlineData(3599, "59:59")]
+    [InlineData(3600, "1:00:00")]
+    [InlineData(36000 + 65, "10:01:05")]
+    public void Duration_Seconds_IsMinutesSecondsOrHoursMinutesSeconds(int seconds, string expected) =>
+        Assert.Equal(expected, Display.Duration(TimeSpan.FromSeconds(seconds)));
+
+    [Theory]
     [InlineData(-30, "0 s")]
     [InlineData(0, "0 s")]
     [InlineData(45, "45 s")]

@@ -46,6 +46,8 @@ public sealed class LocalisationTests
     [
         "Product", "TitleWithProduct", "Kpi.ConnectedAndPause", "Time.Seconds", "Time.Minutes", "Time.HoursMinutes",
         "Column.Agent", "Column.Team", "Column.Status", "Agent.Numbered", "Agent.MadeFor",
+        // Danish and Norwegian say alarm too.
+        "Column.Alarm", "Level.Alarm",
     ];
 
     [Theory]

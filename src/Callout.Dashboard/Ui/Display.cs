@@ -34,6 +34,12 @@ public static class Display
         return sign + text;
     }
 
+    /// <summary>A length of time as a clock shows it: mm:ss, or h:mm:ss from an hour (talk time).</summary>
+    public static string Duration(TimeSpan span) =>
+        span.TotalHours >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{span.Minutes:00}:{span.Seconds:00}");
+
     /// <summary>The time of day as the page's culture writes it (13:45, 13.45, 1:45 PM).</summary>
     public static string ClockTime(DateTimeOffset time) => time.ToString("t", CultureInfo.CurrentCulture);
 

@@ -51,7 +51,7 @@ public sealed class ListPageTests
         Assert.Contains("connected & pause", flagged.TextContent, StringComparison.Ordinal);
         var other = cut.Find($"td[data-agent='{Rows.OtherAgentId}']").ParentElement!;
         Assert.DoesNotContain("connected-and-pause", other.ClassList);
-        Assert.Contains("logged on", other.TextContent, StringComparison.Ordinal);
+        Assert.Contains("free", other.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain;
+using Callout.Dashboard.Domain.Alarms;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace Callout.Dashboard.Ui.Panels;
 
@@ -31,6 +33,17 @@ public static class Chips
             AgentPresence.Paused => Chip(agent.PauseType is { Length: > 0 } type ? texts["Status.PauseOf", type] : texts["Status.Pause"], "warning", "status-chip"),
             _ => Chip(texts["Status.LoggedOff"], "default", "status-chip"),
         };
+
+    /// <summary>
+    /// An alarm level as an icon and a word (warning, alarm), so it never rests on colour alone; nothing without an alarm.
+    /// Agent rows and tiles show it; their markup is cached per row, so it is built once for each.
+    /// </summary>
+    public static MarkupString Level(AlarmLevel? level, IStringLocalizer texts) => level switch
+    {
+        AlarmLevel.Alarm => new($"""<span class="level-mark">{InlineIcon.Of(Icons.Material.Filled.Report)}{HtmlText.Encode(texts["Level.Alarm"])}</span>"""),
+        AlarmLevel.Warning => new($"""<span class="level-mark">{InlineIcon.Of(Icons.Material.Filled.Warning)}{HtmlText.Encode(texts["Level.Warning"])}</span>"""),
+        _ => default,
+    };
 
     private static MarkupString Markup((string Text, string Color, string? Css, bool Outlined) chip)
     {

@@ -11,16 +11,17 @@ public static class WallPaging
 
     private const long SecondsPerPage = 10;
 
-    public static int Pages(int count) => Math.Max(1, (count + RowsPerPage - 1) / RowsPerPage);
+    /// <param name="perPage">Rows a page holds at most: a list's <see cref="RowsPerPage"/>, or the tiles of the agent grid.</param>
+    public static int Pages(int count, int perPage = RowsPerPage) => Math.Max(1, (count + perPage - 1) / perPage);
 
-    public static int Page(int count, DateTimeOffset now) => (int)(now.ToUnixTimeSeconds() / SecondsPerPage % Pages(count));
+    public static int Page(int count, DateTimeOffset now, int perPage = RowsPerPage) => (int)(now.ToUnixTimeSeconds() / SecondsPerPage % Pages(count, perPage));
 
-    public static IEnumerable<T> PageOf<T>(IReadOnlyList<T> rows, DateTimeOffset now) => PageOf(rows, Page(rows.Count, now));
+    public static IEnumerable<T> PageOf<T>(IReadOnlyList<T> rows, DateTimeOffset now, int perPage = RowsPerPage) => PageOf(rows, Page(rows.Count, now, perPage), perPage);
 
     /// <summary>The rows of page <paramref name="page"/>: the first pages take one row more when the count does not divide.</summary>
-    public static IEnumerable<T> PageOf<T>(IReadOnlyList<T> rows, int page)
+    public static IEnumerable<T> PageOf<T>(IReadOnlyList<T> rows, int page, int perPage = RowsPerPage)
     {
-        var pages = Pages(rows.Count);
+        var pages = Pages(rows.Count, perPage);
         var (rowsEach, pagesWithOneMore) = Math.DivRem(rows.Count, pages);
         var start = page * rowsEach + Math.Min(page, pagesWithOneMore);
         return rows.Skip(start).Take(rowsEach + (page < pagesWithOneMore ? 1 : 0));
