@@ -38,6 +38,11 @@ public static class AlarmEvaluator
                 case CalloutPhase.InProgress:
                     Duration(found, AlarmRule.OpenCallout, queueRules.OpenCallout, rules, call.OrderedAt, now, call.QueueKey, call.AgentId, call.CallId);
                     break;
+                // A callout whose agent was never reached dialled no destination: it has no say in the answer rates (the
+                // agent-not-reachable rule covers it), but it did end in the hour, so it counts towards the cancelled share.
+                case CalloutPhase.Completed when call.EndedAt is { } ended && ended <= now && call.Outcome == CalloutOutcome.AgentNotReached:
+                    counts.NotReachedHour += ended >= hourAgo ? 1 : 0;
+                    break;
                 case CalloutPhase.Completed when call.EndedAt is { } ended && ended <= now:
                     counts.Add(ended >= hourAgo, ended >= now.Date, call.Outcome == CalloutOutcome.Answered);
                     break;
@@ -56,7 +61,7 @@ public static class AlarmEvaluator
             }
             Rate(found, AlarmRule.AnswerRateHour, queueRules.AnswerRateHour, counts.AnsweredHour, counts.CompletedHour, lowIsBad: true, key);
             Rate(found, AlarmRule.AnswerRateToday, queueRules.AnswerRateToday, counts.AnsweredToday, counts.CompletedToday, lowIsBad: true, key);
-            Rate(found, AlarmRule.CancelledShareHour, queueRules.CancelledShareHour, counts.CancelledHour, counts.CompletedHour + counts.CancelledHour, lowIsBad: false, key);
+            Rate(found, AlarmRule.CancelledShareHour, queueRules.CancelledShareHour, counts.CancelledHour, counts.CompletedHour + counts.NotReachedHour + counts.CancelledHour, lowIsBad: false, key);
         }
 
         Agents(found, state, rules, now);
@@ -173,6 +178,7 @@ public static class AlarmEvaluator
     {
         public int Overdue;
         public int CompletedHour;
+        public int NotReachedHour;
         public int AnsweredHour;
         public int CancelledHour;
         public int CompletedToday;

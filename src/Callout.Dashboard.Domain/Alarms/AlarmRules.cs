@@ -60,10 +60,16 @@ public sealed record QueueAlarmRules
 
     public Threshold<TimeSpan> OpenCallout { get; init; } = new(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20));
 
+    /// <summary>
+    /// Answered share of the callouts that ended in the last hour with their destination dialled: one whose agent was
+    /// never reached has no say (<see cref="AlarmRules.AgentNotReachable"/> covers it).
+    /// </summary>
     public RateThreshold AnswerRateHour { get; init; } = new(50, 35, 10);
 
+    /// <summary>As <see cref="AnswerRateHour"/>, over the callouts that ended today.</summary>
     public RateThreshold AnswerRateToday { get; init; } = new(55, 40, 20);
 
+    /// <summary>Cancelled or deleted share of all callouts that ended in the last hour, agent not reached included.</summary>
     public RateThreshold CancelledShareHour { get; init; } = new(15, 30, 10);
 }
 
