@@ -45,7 +45,7 @@ public sealed class LocalisationTests
     private static readonly HashSet<string> s_sameInEveryLanguage =
     [
         "Product", "TitleWithProduct", "Kpi.ConnectedAndPause", "Time.Seconds", "Time.Minutes", "Time.HoursMinutes",
-        "Column.Agent", "Column.Team", "Column.Status", "Agent.Numbered", "Agent.MadeFor",
+        "Column.Agent", "Column.Team", "Column.Status", "Agent.Numbered", "Agent.MadeFor", "Alarm.LevelAlarm",
     ];
 
     [Theory]
@@ -83,6 +83,7 @@ public sealed class LocalisationTests
         { "/agents", "Agents.PanelTitle" },
         { "/scheduled", "Scheduled.Heading" },
         { "/cancelled", "Cancelled.Heading" },
+        { "/alarms", "Alarms.Heading" },
         { "/admin/wall-tokens", "WallLinks.Heading" },
     };
 
@@ -165,6 +166,7 @@ public sealed class LocalisationTests
         "/agents" => PageText(h.RenderPage<AgentsPage>(path)),
         "/scheduled" => PageText(h.RenderPage<ScheduledPage>(path)),
         "/cancelled" => PageText(h.RenderPage<CancelledPage>(path)),
+        "/alarms" => PageText(h.RenderPage<AlarmsPage>(path)),
         _ => PageText(h.RenderPage<WallTokensPage>(path)),
     };
 
