@@ -53,7 +53,7 @@ public sealed class AlarmTextsTests
             AlarmTexts.Sentence(view, new AlarmView("id", AlarmRule.AnswerRateHour, AlarmLevel.Alarm, Since, 32.5, 35, AlarmUnit.Percent, Rows.Support)));
         Assert.Equal("Kari Nordmann: pause (Lunsj) i 1 t 05 min (grense 45 min)",
             AlarmTexts.Sentence(view, new AlarmView("id", AlarmRule.LongPause, AlarmLevel.Alarm, Since, 3900, 2700, AlarmUnit.Seconds, null, Rows.AgentId, null, "Lunsj")));
-        Assert.Equal("⛔ alarm", AlarmTexts.Mark(AlarmLevel.Alarm, view.T));
+        Assert.Equal("✖ alarm", AlarmTexts.Mark(AlarmLevel.Alarm, view.T));
         Assert.Equal("⚠ varsel", AlarmTexts.Mark(AlarmLevel.Warning, view.T));
     }
 

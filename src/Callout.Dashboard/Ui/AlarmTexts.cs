@@ -12,7 +12,8 @@ namespace Callout.Dashboard.Ui;
 /// </summary>
 public static class AlarmTexts
 {
-    public static string Icon(AlarmLevel level) => level == AlarmLevel.Alarm ? "⛔" : "⚠";
+    /// <summary>Two shapes the fonts of common TVs and desks have (an emoji like ⛔ shows as a box on many).</summary>
+    public static string Icon(AlarmLevel level) => level == AlarmLevel.Alarm ? "✖" : "⚠";
 
     public static string Level(AlarmLevel level, IStringLocalizer texts) =>
         level == AlarmLevel.Alarm ? texts["Alarm.LevelAlarm"] : texts["Alarm.LevelWarning"];

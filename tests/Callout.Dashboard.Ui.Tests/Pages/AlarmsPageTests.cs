@@ -18,7 +18,7 @@ public sealed class AlarmsPageTests
         cut.WaitForAssertion(() =>
         {
             var cells = Cells(cut.Find("[data-entry^='long-pause']"));
-            Assert.Equal(["09:45", "10:00", "15 min", "⛔ alarm", "Kari Nordmann: in pause for 30 min (limit 25 min)", "—", "Kari Nordmann"], cells);
+            Assert.Equal(["09:45", "10:00", "15 min", "✖ alarm", "Kari Nordmann: in pause for 30 min (limit 25 min)", "—", "Kari Nordmann"], cells);
             Assert.Empty(cut.FindAll("[data-panel='attention'] [data-rule='long-pause']"));
         });
     }
@@ -39,7 +39,7 @@ public sealed class AlarmsPageTests
         Assert.Equal(["10:35", "10:15"], rows.Select(r => r[0]));
         Assert.All(rows, r => Assert.Equal("ongoing", r[1]));
         Assert.Equal(["5 min", "⚠ warning", "Support: scheduled call overdue 10 min (limit 5 min)", "Support"], rows[0][2..6]);
-        Assert.Equal(["25 min", "⛔ alarm"], rows[1][2..4]);
+        Assert.Equal(["25 min", "✖ alarm"], rows[1][2..4]);
     }
 
     [Fact]

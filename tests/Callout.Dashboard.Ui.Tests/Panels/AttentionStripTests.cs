@@ -38,7 +38,7 @@ public sealed class AttentionStripTests
         Assert.All(items, i => Assert.Equal("scheduled-overdue", i.GetAttribute("data-rule")));
         Assert.Equal(
             [
-                "⛔ alarm Sales: scheduled call overdue 30 min (limit 15 min) · since 10:15 · 25 min",
+                "✖ alarm Sales: scheduled call overdue 30 min (limit 15 min) · since 10:15 · 25 min",
                 "⚠ warning Support: scheduled call overdue 10 min (limit 5 min) · since 10:35 · 5 min",
                 "⚠ warning Support: scheduled call overdue 8 min (limit 5 min) · since 10:37 · 3 min",
             ],
@@ -109,7 +109,7 @@ public sealed class AttentionStripTests
         var cut = h.RenderPage<Overview>($"/?queue={Rows.Sales}");
 
         var item = Assert.Single(cut.FindAll("[data-panel='attention'] [data-alarm]"));
-        Assert.StartsWith("⛔ alarm Sales:", item.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("✖ alarm Sales:", item.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class AttentionStripTests
 
         var cut = h.RenderPage<Overview>();
 
-        Assert.Equal("⛔ alarm Sales: planlagt anrop forfalt 30 min (grense 15 min) · siden 10:15 · 25 min", cut.Find("[data-alarm]").TextContent);
+        Assert.Equal("✖ alarm Sales: planlagt anrop forfalt 30 min (grense 15 min) · siden 10:15 · 25 min", cut.Find("[data-alarm]").TextContent);
         Assert.Equal("Varsle meg", cut.Find("[data-notify-toggle]").TextContent);
         Assert.Equal("⚠ varsel", cut.FindAll("[data-alarm] .level-mark")[1].TextContent);
     }

@@ -151,7 +151,7 @@ public sealed class KpiTilesTests
             return;
         }
         Assert.Contains($"level-{level}", element.ClassList);
-        Assert.Equal(level == "alarm" ? "⛔ alarm" : "⚠ warning", mark?.TextContent);
+        Assert.Equal(level == "alarm" ? "✖ alarm" : "⚠ warning", mark?.TextContent);
         // Its tooltip says what is wrong.
         Assert.Contains("(limit ", mark!.GetAttribute("title"), StringComparison.Ordinal);
         Assert.All(cut.FindAll("[data-kpi]").Where(e => e.GetAttribute("data-kpi") != tile), other => Assert.Null(other.QuerySelector(".level-mark")));

@@ -74,7 +74,7 @@ public sealed class RowLevelTests
             return;
         }
         Assert.Contains($"level-{level}", row.ClassList);
-        Assert.Equal(level == "alarm" ? "⛔ alarm" : "⚠ warning", mark?.TextContent);
+        Assert.Equal(level == "alarm" ? "✖ alarm" : "⚠ warning", mark?.TextContent);
         if (!wall)
         {
             Assert.Contains("(limit ", mark!.GetAttribute("title"), StringComparison.Ordinal);
