@@ -15,13 +15,14 @@ public sealed class FeatureDependencyTests
     private static readonly Dictionary<string, string[]> s_allowed = new()
     {
         ["Demo"] = [],
+        ["Alarms"] = [],
         ["Metrics"] = ["Viewers"],
-        ["LiveBoard"] = ["Demo", "Metrics"],
+        ["LiveBoard"] = ["Demo", "Metrics", "Alarms"],
         ["Viewers"] = ["Demo"],
         ["SignIn"] = ["Viewers", "Demo"],
         ["Api"] = ["LiveBoard", "Viewers"],
         ["Streaming"] = ["LiveBoard", "Viewers", "Metrics"],
-        ["Ui"] = ["LiveBoard", "Viewers", "SignIn", "Demo"],
+        ["Ui"] = ["LiveBoard", "Viewers", "SignIn", "Demo", "Alarms"],
     };
 
     public static TheoryData<string> Features => [.. s_allowed.Keys];
