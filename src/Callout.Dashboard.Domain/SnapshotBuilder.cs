@@ -1,5 +1,6 @@
 using System.Globalization;
 using Callout.Dashboard.Contracts;
+using Callout.Dashboard.Domain.Alarms;
 
 namespace Callout.Dashboard.Domain;
 
@@ -124,16 +125,8 @@ public static class SnapshotBuilder
         state.Poll.FailingSince is { } since ? TimeZoneInfo.ConvertTime(since, rules.TimeZone) : null,
         state.Poll.LastError);
 
-    /// <summary>
-    /// The alarms of the view's queues, of the agents it shows, and of the whole board (data age). An agent's alarm
-    /// names the queue of its latest call where it has one (an agent not reached), and shows in every view of that queue.
-    /// </summary>
     private static List<AlarmView> Alarms(BoardState state, QueueFilter filter, HashSet<int> agentsInView) =>
-        filter.IsNothing ? [] : [.. state.Alarms.Where(a =>
-            filter.IsAll
-            || (a.QueueKey is null && a.AgentId is null)
-            || (a.QueueKey is not null && filter.Includes(a.QueueKey))
-            || (a.AgentId is int agent && agentsInView.Contains(agent)))];
+        [.. state.Alarms.Where(a => AlarmVisibility.Shows(filter, a.QueueKey, a.AgentId, agentsInView))];
 
     private static AgentDay? Day(Dictionary<int, AgentDay> days, int? agentId)
     {

@@ -34,6 +34,7 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
         new("/scheduled", "[data-panel='scheduled'] [data-state='data']"),
         new("/agents", "[data-panel='agents'] [data-state='data']"),
         new("/cancelled", "[data-panel='cancelled'] [data-state='data']"),
+        new("/alarms", "[data-panel='alarm-log'] [data-state]:not([data-state='loading'])"),
         new("/admin/wall-tokens", "[data-panel='tokens'] [data-token]"),
         new("/login", "[data-panel='sign-in']", Live: false),
         new("/access-denied", "[data-panel='forbidden']", Live: false),

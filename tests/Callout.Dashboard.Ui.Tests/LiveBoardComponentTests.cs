@@ -109,6 +109,7 @@ public sealed class LiveBoardComponentTests
     [InlineData(typeof(ScheduledPage), "/scheduled")]
     [InlineData(typeof(AgentsPage), "/agents")]
     [InlineData(typeof(CancelledPage), "/cancelled")]
+    [InlineData(typeof(AlarmsPage), "/alarms")]
     [InlineData(typeof(Wall), "/wall")]
     public async Task EveryPage_RenderedThenDisposed_LeavesNoSubscriber(Type page, string uri)
     {

@@ -47,7 +47,7 @@ public sealed class LocalisationTests
         "Product", "TitleWithProduct", "Kpi.ConnectedAndPause", "Time.Seconds", "Time.Minutes", "Time.HoursMinutes",
         "Column.Agent", "Column.Team", "Column.Status", "Agent.Numbered", "Agent.MadeFor",
         // Danish and Norwegian say alarm too.
-        "Column.Alarm", "Level.Alarm",
+        "Column.Alarm", "Alarm.LevelAlarm",
     ];
 
     [Theory]
@@ -85,6 +85,7 @@ public sealed class LocalisationTests
         { "/agents", "Agents.PanelTitle" },
         { "/scheduled", "Scheduled.Heading" },
         { "/cancelled", "Cancelled.Heading" },
+        { "/alarms", "Alarms.Heading" },
         { "/admin/wall-tokens", "WallLinks.Heading" },
     };
 
@@ -167,6 +168,7 @@ public sealed class LocalisationTests
         "/agents" => PageText(h.RenderPage<AgentsPage>(path)),
         "/scheduled" => PageText(h.RenderPage<ScheduledPage>(path)),
         "/cancelled" => PageText(h.RenderPage<CancelledPage>(path)),
+        "/alarms" => PageText(h.RenderPage<AlarmsPage>(path)),
         _ => PageText(h.RenderPage<WallTokensPage>(path)),
     };
 

@@ -60,6 +60,19 @@ internal static class Rows
         ];
     }
 
+    /// <summary>A callout the contact did not answer: the agent's leg, then the contact's phone rang out ('t').</summary>
+    public static CallEventRow[] NotAnswered(decimal callId, DateTime orderedAt, string queueKey = Sales, int agentId = AgentId)
+    {
+        var start = orderedAt.AddSeconds(5);
+        var end = start.AddSeconds(40);
+        return
+        [
+            .. Ordered(callId, orderedAt, queueKey, agentId),
+            PuzzelRows.AgentLeg(callId, start, durationSec: 40, speakSec: 0, agentId: agentId) with { QueueKey = queueKey, DteUpdated = end },
+            PuzzelRows.ContactLeg(callId, start.AddSeconds(5), "t", durationSec: 30, speakSec: 0) with { QueueKey = queueKey, DteUpdated = end },
+        ];
+    }
+
     public static AgentEventRow AgentEvent(string type, DateTime at, int agentId = AgentId, string? pauseType = null) =>
         PuzzelRows.AgentEvent(type, at, agentId, pauseType) with { DteUpdated = at };
 }

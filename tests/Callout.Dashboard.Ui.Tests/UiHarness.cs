@@ -36,6 +36,7 @@ internal sealed class UiHarness : IAsyncDisposable
         Context.Services.AddScoped<PageClock>();
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(AlarmSettings));
 
         // Signed in as a team lead of every queue unless a test says otherwise.
         Auth = Context.AddAuthorization();
@@ -87,6 +88,9 @@ internal sealed class UiHarness : IAsyncDisposable
     public SnapshotCache Snapshots { get; }
 
     public DashboardOptions Options { get; }
+
+    /// <summary>The Alarms section the pages see (the repeat interval of sound and notifications).</summary>
+    public Callout.Dashboard.Alarms.AlarmOptions AlarmSettings { get; } = new();
 
     /// <summary>A wall-clock time of the winter test day.</summary>
     public static DateTime At(int hour, int minute, int second = 0) => Winter.AddHours(hour).AddMinutes(minute).AddSeconds(second);

@@ -15,8 +15,8 @@ public sealed class FeatureDependencyTests
     private static readonly Dictionary<string, string[]> s_allowed = new()
     {
         ["Demo"] = [],
-        ["Metrics"] = ["Viewers"],
         ["Alarms"] = [],
+        ["Metrics"] = ["Viewers"],
         ["LiveBoard"] = ["Demo", "Metrics", "Alarms"],
         ["Viewers"] = ["Demo"],
         ["SignIn"] = ["Viewers", "Demo"],

@@ -33,6 +33,7 @@ public sealed class AccessControlTests : IAsyncLifetime
     [InlineData("/scheduled")]
     [InlineData("/agents")]
     [InlineData("/cancelled?queue=__Callout_A")]
+    [InlineData("/alarms")]
     [InlineData("/wall")]
     [InlineData("/admin/wall-tokens")]
     public async Task Page_Anonymous_IsSentToSignIn(string path)

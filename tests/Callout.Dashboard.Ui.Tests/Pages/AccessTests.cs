@@ -54,6 +54,43 @@ public sealed class AccessTests
     }
 
     [Fact]
+    public async Task AlarmsPage_ScopedViewer_SeesOnlyTheirQueuesAlarms()
+    {
+        await using var h = ScopedTo(Rows.Sales);
+        h.Poll([.. Rows.Scheduled(7101, At(9, 0), At(10, 0), Rows.Sales, updated: Now), .. Rows.Scheduled(7102, At(9, 0), At(10, 0), Rows.Support, Rows.OtherAgentId, updated: Now)]);
+
+        var cut = h.RenderPage<AlarmsPage>("/alarms");
+
+        var entry = Assert.Single(cut.FindAll("[data-entry]"));
+        Assert.Contains(Rows.Sales, entry.GetAttribute("data-entry"), StringComparison.Ordinal);
+        Assert.Contains(Rows.Sales, Assert.Single(cut.FindAll("[data-alarm]")).GetAttribute("data-alarm"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlarmsPage_QueueOutsideScope_ShowsRefusalAndNoAlarms()
+    {
+        await using var h = ScopedTo(Rows.Sales);
+        h.Poll(Rows.Scheduled(7102, At(9, 0), At(10, 0), Rows.Support, Rows.OtherAgentId, updated: Now));
+
+        var cut = h.RenderPage<AlarmsPage>($"/alarms?queue={Rows.Support}");
+
+        Assert.Contains(Rows.Support, cut.Find("[data-panel='access-refused']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-entry]"));
+        Assert.Empty(cut.FindAll("[data-alarm]"));
+    }
+
+    [Fact]
+    public async Task AlarmsPage_NotSignedIn_GoesToSignIn()
+    {
+        await using var h = ScopedTo(Rows.Sales);
+        h.Auth.SetNotAuthorized();
+
+        h.RenderPage<AlarmsPage>("/alarms");
+
+        Assert.StartsWith("http://localhost/login?returnUrl=", h.Context.Services.GetRequiredService<BunitNavigationManager>().Uri);
+    }
+
+    [Fact]
     public async Task Wall_ValidLink_ShowsItsQueuesWithoutSignIn()
     {
         await using var h = ScopedTo(Rows.Sales);

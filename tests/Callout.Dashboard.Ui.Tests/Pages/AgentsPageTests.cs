@@ -138,9 +138,9 @@ public sealed class AgentsPageTests
         cut.WaitForAssertion(() =>
         {
             Assert.Contains("level-warning", Row(cut, Rows.AgentId).ClassList);
-            // Never colour alone: an icon and the word.
-            Assert.Equal(["warning"], Cells(cut, Rows.AgentId, Alarm));
-            Assert.NotNull(Row(cut, Rows.AgentId).QuerySelector(".level-mark svg.icon"));
+            // Never colour alone: an icon and the word, and what the alarm says as the tooltip.
+            Assert.Equal(["⚠ warning"], Cells(cut, Rows.AgentId, Alarm));
+            Assert.Contains("Kari Nordmann", Row(cut, Rows.AgentId).QuerySelector(".level-mark")!.GetAttribute("title"));
         });
 
         h.Advance(TimeSpan.FromMinutes(5));
@@ -148,7 +148,7 @@ public sealed class AgentsPageTests
         cut.WaitForAssertion(() =>
         {
             Assert.Contains("level-alarm", Row(cut, Rows.AgentId).ClassList);
-            Assert.Equal(["alarm"], Cells(cut, Rows.AgentId, Alarm));
+            Assert.Equal(["✖ alarm"], Cells(cut, Rows.AgentId, Alarm));
         });
         Assert.Equal([""], Cells(cut, Rows.OtherAgentId, Alarm));
         Assert.DoesNotContain("level-alarm", Row(cut, Rows.OtherAgentId).ClassList);

@@ -108,7 +108,7 @@ public sealed class OverviewTests
 
         var cut = h.RenderPage<Overview>();
 
-        Assert.Equal(6, cut.FindAll("[data-state='loading']").Count);
+        Assert.Equal(7, cut.FindAll("[data-state='loading']").Count);
         Assert.Contains("Waiting for the first poll", cut.Find("[data-panel='freshness']").TextContent, StringComparison.Ordinal);
         Assert.All(cut.FindAll("[data-kpi] .kpi-value"), v => Assert.Equal("—", v.TextContent.Trim()));
     }

@@ -116,9 +116,10 @@ public sealed class WallTests
         var cut = h.RenderPage<Wall>("/wall");
 
         // The wall cuts long names short with an ellipsis; the title keeps them whole.
+        // The first column is the alarm's mark, empty without one.
         var cells = cut.FindAll("[data-panel='active'] [data-call='7001'] > span");
-        Assert.Equal(["Kari Nordmann", "Sales"], cells.Take(2).Select(c => c.GetAttribute("title")));
-        Assert.Equal(["Kari Nordmann", "Sales"], cells.Take(2).Select(c => c.TextContent));
+        Assert.Equal(["", "Kari Nordmann", "Sales"], cells.Take(3).Select(c => c.GetAttribute("title")));
+        Assert.Equal(["", "Kari Nordmann", "Sales"], cells.Take(3).Select(c => c.TextContent));
         Assert.Contains("wall-rows", cut.Find("[data-panel='active'] [data-state='data']").ClassList);
     }
 

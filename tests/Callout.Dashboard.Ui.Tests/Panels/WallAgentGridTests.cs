@@ -128,9 +128,9 @@ public sealed class WallAgentGridTests
         var tiles = cut.FindAll("[data-panel='agents'] .wall-agent");
         Assert.Equal(["2004", "2005", "2003", "2002", "2000", "2001"], tiles.Select(t => t.GetAttribute("data-agent")));
         Assert.Contains("level-alarm", tiles[0].ClassList);
-        Assert.Equal("alarm", tiles[0].QuerySelector(".level-mark")!.TextContent);
+        Assert.Equal("✖ alarm", tiles[0].QuerySelector(".level-mark")!.TextContent);
         Assert.Contains("level-warning", tiles[1].ClassList);
-        Assert.Equal("warning", tiles[1].QuerySelector(".level-mark")!.TextContent);
+        Assert.Equal("⚠ warning", tiles[1].QuerySelector(".level-mark")!.TextContent);
         Assert.Null(tiles[2].QuerySelector(".level-mark"));
     }
 

@@ -38,12 +38,6 @@ public static class Chips
     /// An alarm level as an icon and a word (warning, alarm), so it never rests on colour alone; nothing without an alarm.
     /// Agent rows and tiles show it; their markup is cached per row, so it is built once for each.
     /// </summary>
-    public static MarkupString Level(AlarmLevel? level, IStringLocalizer texts) => level switch
-    {
-        AlarmLevel.Alarm => new($"""<span class="level-mark">{InlineIcon.Of(Icons.Material.Filled.Report)}{HtmlText.Encode(texts["Level.Alarm"])}</span>"""),
-        AlarmLevel.Warning => new($"""<span class="level-mark">{InlineIcon.Of(Icons.Material.Filled.Warning)}{HtmlText.Encode(texts["Level.Warning"])}</span>"""),
-        _ => default,
-    };
 
     private static MarkupString Markup((string Text, string Color, string? Css, bool Outlined) chip)
     {
