@@ -72,4 +72,33 @@ public sealed class AlarmBrowserTests : IAsyncLifetime
             Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('alarm-sound').paused"));
         });
     }
+
+    [Fact]
+    public async Task Overview_NotifyMeOn_AlarmStarting_RaisesABrowserNotification()
+    {
+        var page = await _site.Chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "en-GB", Permissions = ["notifications"] });
+        // The page's notifications are counted instead of shown: headless Chromium has no desktop to show them on.
+        await page.AddInitScriptAsync("""
+            window.shownNotifications = [];
+            const Real = window.Notification;
+            window.Notification = class extends Real { constructor(title, options) { super(title, options); window.shownNotifications.push(options.body); } };
+            """);
+        await page.GotoAsync(new Uri(_site.Host.Address, "/").ToString());
+        await page.WaitForSelectorAsync("body[data-circuit='up']", new() { Timeout = 30_000 });
+        await Chromium.WithScreenshotOnFailureAsync(page, "overview-notify", async () =>
+        {
+            var toggle = page.Locator("[data-notify-toggle]").First;
+            await Assertions.Expect(toggle).ToHaveAttributeAsync("data-state", "off");
+
+            await toggle.ClickAsync();
+            await Assertions.Expect(toggle).ToHaveAttributeAsync("data-state", "on");
+            await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+            await _db.Writer.WriteCallAsync(new CallRows(9003, Oslo.Now().AddSeconds(-2)).UpdatedAt(Oslo.Now()).Order());
+
+            await Assertions.Expect(page.Locator("[data-panel='attention'] [data-alarm][data-level='alarm']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            var shown = await Eventually.Until(() => page.EvaluateAsync<string[]>("() => window.shownNotifications"), n => n.Length > 0,
+                TimeSpan.FromSeconds(5), "a notification");
+            Assert.Contains("open", Assert.Single(shown));
+        });
+    }
 }
