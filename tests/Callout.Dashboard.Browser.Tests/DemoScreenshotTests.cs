@@ -18,6 +18,10 @@ public sealed class DemoScreenshotTests(DemoScreenshotTests.DemoHost demo) : ICl
     [InlineData("/wall", "wall", "[data-panel='scheduled'] [data-state='data']")]
     [InlineData("/scheduled", "scheduled", "[data-panel='scheduled'] [data-state='data']")]
     [InlineData("/agents", "agents", "[data-panel='agents'] [data-state='data']")]
+    // The demo stages every alarm situation at its start: the wall and the log show some within seconds.
+    [InlineData("/wall?sound=on", "wall-alarms", "[data-panel='attention'] [data-alarm][data-level='alarm']")]
+    [InlineData("/alarms", "alarms", "[data-entry]")]
+    [InlineData("/wall?panels=agents", "wall-agents", ".wall-agent.level-alarm")]
     public async Task DemoPage_LiveData_RendersAndIsCaptured(string path, string name, string mustShow)
     {
         var page = await _chromium.OpenAsync(new Uri(_host.Address, path));
