@@ -20,7 +20,8 @@ public sealed class AgentActivities(BoardRules rules, DateTime now)
     public static AgentActivities Of(BoardState state, BoardRules rules, DateTime now)
     {
         var activities = new AgentActivities(rules, now);
-        foreach (var call in state.Calls.Values.Where(c => c.Kind == CallKind.Callout))
+        // The calls a snapshot feeds in: one ordered days ahead is a bad row, which no view lists.
+        foreach (var call in state.Calls.Values.Where(c => c.Kind == CallKind.Callout && c.OrderedAt <= now.AddDays(1)))
         {
             activities.Add(call);
         }
@@ -38,7 +39,8 @@ public sealed class AgentActivities(BoardRules rules, DateTime now)
             Keep(_firstOpen, agent, call, (kept, next) => next.OrderedAt < kept.OrderedAt);
             Keep(_latestOpen, agent, call, (kept, next) => next.OrderedAt > kept.OrderedAt);
         }
-        if (call.EndedAt is { } ended && ended <= now)
+        // A deleted call was never made (§9.1): its 'd' is no call of the agent's that ended.
+        if (call.Phase != CalloutPhase.Deleted && call.EndedAt is { } ended && ended <= now)
         {
             _lastEnded[agent] = _lastEnded.TryGetValue(agent, out var last) && last > ended ? last : ended;
         }

@@ -39,6 +39,42 @@ internal sealed class BoardHarness
 
     public BoardSnapshot Snapshot(params string[] queueKeys) =>
         Board.Snapshot(queueKeys.Length == 0 ? QueueFilter.All : new QueueFilter(queueKeys));
+
+    /// <summary>Rules in Oslo with these alarm rules.</summary>
+    public static BoardRules WithAlarms(AlarmRules alarms) => new() { TimeZone = Oslo.Zone, Alarms = alarms };
+
+    public IReadOnlyList<AlarmView> Alarms => Board.State.Alarms;
+
+    public IReadOnlyList<AlarmLogEntry> AlarmLog => Board.State.AlarmLog;
+
+    /// <summary>The one alarm of the rule on now, or null.</summary>
+    public AlarmView? Alarm(AlarmRule rule) => Alarms.SingleOrDefault(a => a.Rule == rule);
+
+    /// <summary>Moves the clock to an Oslo wall-clock time and lets the board apply its alarm rules, as the server's tick does.</summary>
+    public BoardDelta? EvaluateAt(DateTime osloWallClock)
+    {
+        SetLocalNow(osloWallClock);
+        return Board.EvaluateAlarms();
+    }
+}
+
+internal static class AssertAlarm
+{
+    /// <summary>Every field of the alarm, and its since with its offset.</summary>
+    public static void Is(AlarmView expected, AlarmView? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected, actual);
+        AssertTime.Same(expected.Since, actual.Since);
+    }
+
+    /// <summary>Every field of the log entry, start and end with their offsets.</summary>
+    public static void Logged(AlarmLogEntry expected, AlarmLogEntry actual)
+    {
+        Assert.Equal(expected, actual);
+        AssertTime.Same(expected.Start, actual.Start);
+        Assert.Equal(expected.End?.ToString("O"), actual.End?.ToString("O"));
+    }
 }
 
 internal static class AssertTime

@@ -76,6 +76,39 @@ public static class PuzzelRows
             firstRecId: 100);
     }
 
+    /// <summary>
+    /// Scenario I of the domain notes: the calls to the ordering agent fail ("several conversation events to the agent
+    /// (ciq=a) all with result b, c and/or e"), one leg per result, <paramref name="between"/> apart (default 30 s),
+    /// each 20 s long; no leg to the contact unless a result is 'k' and <paramref name="thenContact"/> is set.
+    /// </summary>
+    public static CallEventRow[] AgentAttempts(decimal callId, DateTime orderedAt, string[] legResults, TimeSpan? between = null,
+        int agentId = AgentId, string queueKey = QueueX, string? thenContact = null)
+    {
+        var step = between ?? TimeSpan.FromSeconds(30);
+        var start = CallStart(orderedAt);
+        var legs = legResults.Select((result, i) =>
+            AgentLeg(callId, start + (step * i), result, durationSec: 20, speakSec: result == "k" ? 15 : 0, recId: 3 + i, sequence: 3 + i, agentId: agentId) with { QueueKey = queueKey });
+        CallEventRow[] contact = thenContact is null ? [] : [ContactLeg(callId, start + (step * legResults.Length), thenContact, recId: 50, sequence: 50) with { QueueKey = queueKey }];
+        return Rewritten([.. Ordered(callId, orderedAt, queueKey: queueKey), .. legs, .. contact], firstRecId: 100);
+    }
+
+    /// <summary>Scenario D: the agent clicked Cancel before answering the agent leg; the 'd' Queue event 8 s after the calls began.</summary>
+    public static CallEventRow[] Cancelled(decimal callId, DateTime orderedAt, string queueKey = QueueX, int agentId = AgentId)
+    {
+        var start = CallStart(orderedAt);
+        return Rewritten(
+            [
+                .. Ordered(callId, orderedAt, queueKey: queueKey),
+                AgentLeg(callId, start, "h", durationSec: 8, speakSec: 0, agentId: agentId) with { QueueKey = queueKey },
+                Queue(callId, start.AddSeconds(8), "d", queueKey, recId: 9, sequence: 9),
+            ],
+            firstRecId: 100);
+    }
+
+    /// <summary>Scenario F: an ordered (here scheduled) call deleted at <paramref name="deletedAt"/>, no Conversation rows.</summary>
+    public static CallEventRow[] Deleted(decimal callId, DateTime orderedAt, DateTime deletedAt, int initiationSec = 3600, string queueKey = QueueX, int? agentId = AgentId) =>
+        Rewritten([.. Ordered(callId, orderedAt, initiationSec, queueKey, agentId), Queue(callId, deletedAt, "d", queueKey, recId: 9, sequence: 9)], firstRecId: 100);
+
     /// <summary>Puzzel's rewrite rule: every row of the call again, with new rec_ids and dte_updated.</summary>
     public static CallEventRow[] Rewritten(IEnumerable<CallEventRow> rows, long firstRecId)
     {

@@ -30,11 +30,15 @@ public sealed class AlarmTracker
             {
                 continue;
             }
-            if (!_firstSeen.ContainsKey(id))
+            // An alarm that stays on keeps its start: the rows may later put the crossing later (the oldest failed leg
+            // left the window while three remain, a failing poll came back with old data), yet it has needed
+            // attention without a break since then. An earlier crossing (rows that landed late) moves it back.
+            if (!_firstSeen.TryGetValue(id, out var first) || condition.Since < first.Since)
             {
-                _firstSeen[id] = condition with { Since = condition.Since ?? now };
+                first = condition with { Since = condition.Since ?? now };
+                _firstSeen[id] = first;
             }
-            var since = condition.Since ?? _firstSeen[id].Since!.Value;
+            var since = first.Since!.Value;
             active.Add(View(condition, id, rules.WithOffset(since)));
             logChanged |= Log(condition, id, since);
         }
@@ -66,13 +70,15 @@ public sealed class AlarmTracker
             Trim();
             return true;
         }
+        var movedBack = since < entry.Start;
+        entry.Start = movedBack ? since : entry.Start;
         var worse = condition.Level > entry.Peak.Level
             || (condition.Level == entry.Peak.Level && (condition.HigherIsWorse ? condition.Value > entry.Peak.Value : condition.Value < entry.Peak.Value));
         if (worse)
         {
             entry.Peak = condition;
         }
-        return worse;
+        return worse || movedBack;
     }
 
     /// <summary>The log is today's: entries that ended before local midnight go.</summary>
@@ -95,10 +101,12 @@ public sealed class AlarmTracker
     {
         public AlarmCondition Peak { get; set; } = first;
 
+        public DateTime Start { get; set; } = start;
+
         public DateTime? End { get; set; }
 
         public AlarmLogEntry ToEntry(BoardRules rules) =>
-            new(Peak.Id, Peak.Rule, rules.WithOffset(start), End is { } end ? rules.WithOffset(end) : null, Peak.Level, Peak.Value, Peak.Threshold, Peak.Unit,
+            new(Peak.Id, Peak.Rule, rules.WithOffset(Start), End is { } end ? rules.WithOffset(end) : null, Peak.Level, Peak.Value, Peak.Threshold, Peak.Unit,
                 Peak.QueueKey, Peak.AgentId, CallIdOf(Peak), Peak.PauseType);
     }
 }
