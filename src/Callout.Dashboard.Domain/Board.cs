@@ -131,7 +131,9 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
         var before = state.Alarms.ToHashSet();
         foreach (var alarm in u.Active.Where(a => !before.Remove(a)).Concat(before))
         {
-            if (alarm.QueueKey is { } key && alarm.AgentId is null)
+            // As AlarmVisibility: an alarm naming a queue shows only in that queue's views, whatever agent it also
+            // names (a call's, an agent not reached in it), so only those views need to hear of it.
+            if (alarm.QueueKey is { } key)
             {
                 queueKeys.Add(key);
             }
