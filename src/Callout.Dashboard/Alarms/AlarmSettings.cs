@@ -130,63 +130,34 @@ public sealed class AlarmSettings
         }
     }
 
-    private TimeSpan Span(IConfigurationSection section, string key, TimeSpan fallback)
-    {
-        var text = section[key];
-        if (text is null)
-        {
-            return fallback;
-        }
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
-        {
-            return span;
-        }
-        _errors.Add($"{section.Path}:{key} must be a positive time span such as 00:15:00 (got '{text}').");
-        return fallback;
-    }
+    private TimeSpan Span(IConfigurationSection section, string key, TimeSpan fallback) =>
+        Value(section, key, fallback, "a positive time span such as 00:15:00",
+            text => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero ? span : null);
 
-    private int Int(IConfigurationSection section, string key, int fallback, int min)
+    private int Int(IConfigurationSection section, string key, int fallback, int min) =>
+        Value(section, key, fallback, $"a whole number of at least {min}",
+            text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min ? value : null);
+
+    private double Percent(IConfigurationSection section, string key, double fallback) =>
+        Value(section, key, fallback, "a percentage from 0 to 100",
+            text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100 ? value : null);
+
+    private bool Bool(IConfigurationSection section, string key, bool fallback) =>
+        Value(section, key, fallback, "true or false", text => bool.TryParse(text, out var value) ? value : null);
+
+    /// <summary>The key's value, or <paramref name="fallback"/> when it is not set; a value that does not parse is a mistake naming the key.</summary>
+    private T Value<T>(IConfigurationSection section, string key, T fallback, string expected, Func<string, T?> parse) where T : struct
     {
         var text = section[key];
         if (text is null)
         {
             return fallback;
         }
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min)
+        if (parse(text) is { } value)
         {
             return value;
         }
-        _errors.Add($"{section.Path}:{key} must be a whole number of at least {min} (got '{text}').");
-        return fallback;
-    }
-
-    private double Percent(IConfigurationSection section, string key, double fallback)
-    {
-        var text = section[key];
-        if (text is null)
-        {
-            return fallback;
-        }
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100)
-        {
-            return value;
-        }
-        _errors.Add($"{section.Path}:{key} must be a percentage from 0 to 100 (got '{text}').");
-        return fallback;
-    }
-
-    private bool Bool(IConfigurationSection section, string key, bool fallback)
-    {
-        var text = section[key];
-        if (text is null)
-        {
-            return fallback;
-        }
-        if (bool.TryParse(text, out var value))
-        {
-            return value;
-        }
-        _errors.Add($"{section.Path}:{key} must be true or false (got '{text}').");
+        _errors.Add($"{section.Path}:{key} must be {expected} (got '{text}').");
         return fallback;
     }
 }
