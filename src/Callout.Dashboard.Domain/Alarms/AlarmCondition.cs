@@ -11,11 +11,8 @@ public sealed record AlarmCondition(
     AlarmRule Rule, AlarmLevel Level, double Value, double Threshold, AlarmUnit Unit, DateTime? Since,
     string? QueueKey = null, int? AgentId = null, decimal? CallId = null, string? PauseType = null)
 {
-    public string Id => string.Join(':', Kebab(Rule), QueueKey, AgentId?.ToString(CultureInfo.InvariantCulture), CallId?.ToString("0", CultureInfo.InvariantCulture));
+    public string Id => string.Join(':', BoardJson.Name(Rule), QueueKey, AgentId?.ToString(CultureInfo.InvariantCulture), CallId?.ToString("0", CultureInfo.InvariantCulture));
 
     /// <summary>Whether a higher value is worse: the peak of a rate is its lowest value.</summary>
     public bool HigherIsWorse => Rule is not (AlarmRule.AnswerRateHour or AlarmRule.AnswerRateToday);
-
-    public static string Kebab(AlarmRule rule) =>
-        string.Concat(rule.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

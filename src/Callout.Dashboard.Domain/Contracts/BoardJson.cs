@@ -14,6 +14,9 @@ public static class BoardJson
 
     public static readonly JsonSerializerOptions Options = Create();
 
+    /// <summary>An enum value as the JSON names it ("scheduled-overdue"): for ids, metric tags and page attributes that must match the API.</summary>
+    public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);

@@ -1,3 +1,4 @@
+using Callout.Dashboard.Contracts;
 using System.Diagnostics.Metrics;
 using Callout.Dashboard.Domain;
 using Callout.Dashboard.Domain.Alarms;
@@ -76,7 +77,7 @@ public sealed class DashboardMeter
     {
         var alarms = board.State.Alarms;
         return Enum.GetValues<AlarmLevel>().Select(level =>
-            new Measurement<int>(alarms.Count(a => a.Level == level), new KeyValuePair<string, object?>("level", level == AlarmLevel.Alarm ? "alarm" : "warning")));
+            new Measurement<int>(alarms.Count(a => a.Level == level), new KeyValuePair<string, object?>("level", BoardJson.Name(level))));
     }
 
     /// <summary>None before the first row: no data is not the same as fresh data.</summary>

@@ -22,10 +22,10 @@ public static class AlarmTexts
     public static string Mark(AlarmLevel level, IStringLocalizer texts) => $"{Icon(level)} {Level(level, texts)}";
 
     /// <summary>The level as the page's scripts read it (<c>data-level</c>).</summary>
-    public static string DataLevel(AlarmLevel level) => level == AlarmLevel.Alarm ? "alarm" : "warning";
+    public static string DataLevel(AlarmLevel level) => BoardJson.Name(level);
 
     /// <summary>The rule as the API and the page's scripts name it (<c>data-rule</c>).</summary>
-    public static string DataRule(AlarmRule rule) => AlarmCondition.Kebab(rule);
+    public static string DataRule(AlarmRule rule) => BoardJson.Name(rule);
 
     public static string Sentence(BoardView view, AlarmView alarm) =>
         Sentence(view, alarm.Rule, alarm.Value, alarm.Threshold, alarm.Unit, alarm.QueueKey, alarm.AgentId, alarm.PauseType);

@@ -7,7 +7,7 @@ namespace Callout.Dashboard.Domain.Tests.Alarms;
 /// </summary>
 public sealed class AlarmViewFilterTests
 {
-    private static IEnumerable<string> Rules(BoardSnapshot snapshot) => snapshot.Alarms.Select(a => $"{AlarmCondition.Kebab(a.Rule)}:{a.QueueKey}:{a.AgentId}").Order();
+    private static IEnumerable<string> Rules(BoardSnapshot snapshot) => snapshot.Alarms.Select(a => $"{BoardJson.Name(a.Rule)}:{a.QueueKey}:{a.AgentId}").Order();
 
     [Fact]
     public void Snapshot_QueueAlarm_OnlyInViewsOfItsQueue()
