@@ -83,6 +83,10 @@ public sealed class AgentActivities(BoardRules rules, DateTime now)
         };
     }
 
+    /// <summary>What each agent of <paramref name="state"/> does now, by id; one the board has no status of is logged off.</summary>
+    public Func<int, ActivityState> StateOf(BoardState state) =>
+        id => state.AgentStatuses.TryGetValue(id, out var status) ? ActivityOf(status).State : ActivityState.LoggedOff;
+
     public static string CallIdText(CalloutFacts call) => call.CallId.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Keep(Dictionary<int, CalloutFacts> kept, int agent, CalloutFacts call, Func<CalloutFacts, CalloutFacts, bool> better)

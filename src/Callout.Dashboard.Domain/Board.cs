@@ -214,7 +214,8 @@ public sealed class Board(BoardRules rules, TimeProvider clock)
         return delta.RemovedCallIds.Count + delta.ChangedAgentIds.Count;
     }
 
-    public BoardSnapshot Snapshot(QueueFilter filter) => SnapshotBuilder.Build(_state, rules, rules.LocalNow(clock), filter);
+    public BoardSnapshot Snapshot(QueueFilter filter) =>
+        SnapshotBuilder.Build(_state, rules, rules.LocalNow(clock), filter, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), rules.TimeZone));
 
     /// <summary>Puzzel writes rows after the fact, so a start time days ahead of now is a bad row.</summary>
     private static void ReportFutureRows(IEnumerable<CallEventRow> rows, DateTime now, List<RowAnomaly> anomalies)

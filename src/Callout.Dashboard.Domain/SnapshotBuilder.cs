@@ -1,6 +1,7 @@
 using System.Globalization;
 using Callout.Dashboard.Contracts;
 using Callout.Dashboard.Domain.Alarms;
+using Callout.Dashboard.Domain.Today;
 
 namespace Callout.Dashboard.Domain;
 
@@ -13,7 +14,8 @@ public static class SnapshotBuilder
     /// <summary>How far ahead of our clock a Raw data time may be and still count as now (clock skew).</summary>
     private static readonly TimeSpan s_skew = TimeSpan.FromMinutes(5);
 
-    public static BoardSnapshot Build(BoardState state, BoardRules rules, DateTime now, QueueFilter filter)
+    /// <param name="instant">Now with its true offset (the repeated hour of a DST change has two); by default the zone's reading of <paramref name="now"/>.</param>
+    public static BoardSnapshot Build(BoardState state, BoardRules rules, DateTime now, QueueFilter filter, DateTimeOffset? instant = null)
     {
         var today = now.Date;
         var tomorrow = today.AddDays(1);
@@ -28,6 +30,9 @@ public static class SnapshotBuilder
         var activities = new AgentActivities(rules, now);
         var agentDays = new Dictionary<int, AgentDay>();
         var agentToAgent = 0;
+        var intraday = new IntradayCounter(rules, instant ?? rules.WithOffset(now));
+        var funnel = new FunnelCounter(rules, now);
+        var dueSoon = new DueSoonCounter(rules, now);
 
         foreach (var call in state.Calls.Values)
         {
@@ -48,6 +53,9 @@ public static class SnapshotBuilder
             }
 
             var counter = Counter(queues, call.QueueKey!);
+            intraday.Add(call);
+            funnel.Add(call);
+            dueSoon.Add(call);
             // Most calls of a day only add to counters: ids and times are formatted only for listed calls.
             if (call.OrderedAt >= today || call.Phase is CalloutPhase.InProgress or CalloutPhase.Scheduled)
             {
@@ -101,6 +109,7 @@ public static class SnapshotBuilder
             }
         }
 
+        var queueList = Queues(state, rules, filter, queues);
         return new BoardSnapshot(
             rules.WithOffset(now),
             state.Version,
@@ -111,9 +120,14 @@ public static class SnapshotBuilder
             [.. scheduled.OrderBy(s => s.DueAt).ThenBy(s => s.CallId, StringComparer.Ordinal)],
             [.. cancelled.OrderByDescending(c => c.At).ThenBy(c => c.CallId, StringComparer.Ordinal)],
             Agents(state, rules, filter, agentsInView, activities, agentDays, today),
-            Queues(state, rules, filter, queues),
+            queueList,
             agentToAgent,
-            Alarms(state, filter, agentsInView));
+            Alarms(state, filter, agentsInView))
+        {
+            Intraday = intraday.Buckets(),
+            Funnel = [.. queueList.Select(q => funnel.For(q.QueueKey))],
+            DueSoon = [.. queueList.Select(q => dueSoon.For(q.QueueKey, activities.StateOf(state)))],
+        };
     }
 
     private static string Id(CalloutFacts call) => call.CallId.ToString("0", CultureInfo.InvariantCulture);

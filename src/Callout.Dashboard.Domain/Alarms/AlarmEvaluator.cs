@@ -1,4 +1,5 @@
 using Callout.Dashboard.Contracts;
+using Callout.Dashboard.Domain.Today;
 
 namespace Callout.Dashboard.Domain.Alarms;
 
@@ -16,6 +17,8 @@ public static class AlarmEvaluator
         var hourAgo = rules.Ago(now, TimeSpan.FromHours(1));
         var legsFrom = rules.Ago(now, alarms.AgentNotReachable.Within);
         var legs = new Dictionary<int, List<(AgentLeg Leg, string? QueueKey)>>();
+        var dueSoon = new DueSoonCounter(rules, now);
+        var activities = AgentActivities.Of(state, rules, now);
 
         foreach (var call in state.Calls.Values)
         {
@@ -25,6 +28,7 @@ public static class AlarmEvaluator
             }
             var queueRules = alarms.For(call.QueueKey);
             var counts = Counts(queues, call.QueueKey);
+            dueSoon.Add(call);
             foreach (var leg in call.AgentLegs.Where(l => l.At >= legsFrom && l.At <= now))
             {
                 LegsOf(legs, leg.AgentId).Add((leg, call.QueueKey));
@@ -62,9 +66,10 @@ public static class AlarmEvaluator
             Rate(found, AlarmRule.AnswerRateHour, queueRules.AnswerRateHour, counts.AnsweredHour, counts.CompletedHour, lowIsBad: true, key);
             Rate(found, AlarmRule.AnswerRateToday, queueRules.AnswerRateToday, counts.AnsweredToday, counts.CompletedToday, lowIsBad: true, key);
             Rate(found, AlarmRule.CancelledShareHour, queueRules.CancelledShareHour, counts.CancelledHour, counts.CompletedHour + counts.NotReachedHour + counts.CancelledHour, lowIsBad: false, key);
+            Understaffed(found, queueRules.DueSoon, dueSoon, activities.StateOf(state), key);
         }
 
-        Agents(found, state, rules, now);
+        Agents(found, state, rules, now, activities);
         foreach (var (agent, agentLegs) in legs)
         {
             NotReachable(found, alarms.AgentNotReachable, agent, agentLegs);
@@ -73,9 +78,23 @@ public static class AlarmEvaluator
         return found;
     }
 
-    private static void Agents(List<AlarmCondition> found, BoardState state, BoardRules rules, DateTime now)
+    /// <summary>More scheduled calls due (overdue included) than free agents of the queue to take them.</summary>
+    private static void Understaffed(List<AlarmCondition> found, DueSoonRule rule, DueSoonCounter dueSoon, Func<int, ActivityState> activityOf, string key)
     {
-        var activities = AgentActivities.Of(state, rules, now);
+        if (!rule.Enabled)
+        {
+            return;
+        }
+        var due = dueSoon.DueWithin(key, rule.Window);
+        var free = dueSoon.FreeAgents(key, activityOf);
+        if (due > free)
+        {
+            found.Add(new(AlarmRule.DueSoon, AlarmLevel.Warning, due, free, AlarmUnit.Count, null, key));
+        }
+    }
+
+    private static void Agents(List<AlarmCondition> found, BoardState state, BoardRules rules, DateTime now, AgentActivities activities)
+    {
         foreach (var agent in state.AgentStatuses.Values.Where(a => a.Presence == AgentPresence.Paused))
         {
             var (presence, pauseType, since, connectedAndPause) = activities.StatusOf(agent);

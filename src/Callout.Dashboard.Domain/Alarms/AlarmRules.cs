@@ -15,6 +15,7 @@ public enum AlarmRule
     ConnectedAndPause,
     AgentNotReachable,
     DataAge,
+    DueSoon,
 }
 
 public enum AlarmLevel { Warning, Alarm }
@@ -50,6 +51,12 @@ public sealed record LegFailureThreshold(int Warning, int Alarm, TimeSpan Within
     public Threshold<int> Levels => new(Warning, Alarm, Enabled);
 }
 
+/// <summary>
+/// Scheduled calls overdue or due within <see cref="Window"/> that outnumber the free agents of their queue: a warning
+/// only, since the agents on a callout or in a short pause may be free in time.
+/// </summary>
+public sealed record DueSoonRule(TimeSpan Window, bool Enabled = true);
+
 /// <summary>The rules that may differ per callout queue.</summary>
 public sealed record QueueAlarmRules
 {
@@ -71,6 +78,8 @@ public sealed record QueueAlarmRules
 
     /// <summary>Cancelled or deleted share of all callouts that ended in the last hour, agent not reached included.</summary>
     public RateThreshold CancelledShareHour { get; init; } = new(15, 30, 10);
+
+    public DueSoonRule DueSoon { get; init; } = new(TimeSpan.FromMinutes(15));
 }
 
 /// <summary>Every alarm rule, with the defaults that hold without configuration.</summary>

@@ -88,5 +88,14 @@ public static class BoardLists
     public static readonly BoardList<AlarmView> Alarms = new("alarms",
         s => s.Alarms, (s, l) => s with { Alarms = l }, a => a.Id, holdsCalls: false);
 
-    public static readonly IReadOnlyList<IBoardList> All = [ActiveCallouts, RecentCallouts, ScheduledPending, RecentCancelled, Agents, Queues, Alarms];
+    public static readonly BoardList<IntradayBucket> Intraday = new("intraday",
+        s => s.Intraday, (s, l) => s with { Intraday = l }, b => b.Start, holdsCalls: false);
+
+    public static readonly BoardList<QueueFunnel> Funnel = new("funnel",
+        s => s.Funnel, (s, l) => s with { Funnel = l }, f => f.QueueKey, holdsCalls: false);
+
+    public static readonly BoardList<DueSoon> DueSoon = new("dueSoon",
+        s => s.DueSoon, (s, l) => s with { DueSoon = l }, d => d.QueueKey, holdsCalls: false);
+
+    public static readonly IReadOnlyList<IBoardList> All = [ActiveCallouts, RecentCallouts, ScheduledPending, RecentCancelled, Agents, Queues, Alarms, Intraday, Funnel, DueSoon];
 }

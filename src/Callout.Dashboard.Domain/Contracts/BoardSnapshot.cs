@@ -21,7 +21,17 @@ public sealed record BoardSnapshot(
     IReadOnlyList<AgentView> Agents,
     IReadOnlyList<QueueSummary> Queues,
     int AgentToAgentToday,
-    IReadOnlyList<AlarmView> Alarms);
+    IReadOnlyList<AlarmView> Alarms)
+{
+    /// <summary>Today's quarter hours from local midnight to the current one, in the view's queues.</summary>
+    public IReadOnlyList<IntradayBucket> Intraday { get; init; } = [];
+
+    /// <summary>Today's callout funnel per queue of the view.</summary>
+    public IReadOnlyList<QueueFunnel> Funnel { get; init; } = [];
+
+    /// <summary>Scheduled calls coming due per queue of the view, and the agents to take them.</summary>
+    public IReadOnlyList<DueSoon> DueSoon { get; init; } = [];
+}
 
 public sealed record Freshness(
     DateTimeOffset? LastPollAt,

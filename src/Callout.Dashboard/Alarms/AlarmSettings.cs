@@ -14,7 +14,7 @@ public sealed class AlarmSettings
 {
     public const string Section = "Alarms";
 
-    private static readonly string[] s_queueRules = ["ScheduledOverdue", "OverdueCount", "OpenCallout", "AnswerRateHour", "AnswerRateToday", "CancelledShareHour"];
+    private static readonly string[] s_queueRules = ["ScheduledOverdue", "OverdueCount", "OpenCallout", "AnswerRateHour", "AnswerRateToday", "CancelledShareHour", "DueSoon"];
     private static readonly string[] s_topKeys = [.. s_queueRules, "Pause", "ConnectedAndPause", "AgentNotReachable", "DataAge", "Queues", "RepeatInterval", "Enabled"];
 
     private readonly List<string> _errors = [];
@@ -74,7 +74,15 @@ public sealed class AlarmSettings
         AnswerRateHour = Rate(section.GetSection("AnswerRateHour"), over.AnswerRateHour, all, lowIsBad: true),
         AnswerRateToday = Rate(section.GetSection("AnswerRateToday"), over.AnswerRateToday, all, lowIsBad: true),
         CancelledShareHour = Rate(section.GetSection("CancelledShareHour"), over.CancelledShareHour, all, lowIsBad: false),
+        DueSoon = DueSoon(section.GetSection("DueSoon"), over.DueSoon, all),
     };
+
+    /// <summary>A warning only: its window says how far ahead the due calls are counted against the free agents.</summary>
+    private DueSoonRule DueSoon(IConfigurationSection section, DueSoonRule over, bool all)
+    {
+        Unknown(section, ["Window", "Enabled"]);
+        return new DueSoonRule(Span(section, "Window", over.Window), all && Bool(section, "Enabled", over.Enabled));
+    }
 
     private Threshold<TimeSpan> Durations(IConfigurationSection section, Threshold<TimeSpan> over, bool all, bool rate, bool known = true)
     {

@@ -60,6 +60,7 @@ public static class AlarmTexts
             // A failing poll alarms at once, however young the newest row: the value is then below the limit.
             AlarmRule.DataAge when value <= threshold => t["Alarm.DataFailing", amount],
             AlarmRule.DataAge => t["Alarm.DataAge", amount, limit],
+            AlarmRule.DueSoon => t["Alarm.DueSoon", queue, amount, limit],
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
         };
     }
