@@ -50,6 +50,9 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
 
     protected QueueFilter Filter { get; private set; } = QueueFilter.All;
 
+    /// <summary>The page's query string (the queue filter), for links that keep the view's queues.</summary>
+    protected string PageQuery => new Uri(Navigation.Uri).Query;
+
     /// <summary>The snapshot with names and staleness, as panels show it (numbers already masked for this viewer).</summary>
     protected BoardView View { get; private set; } = null!;
 
