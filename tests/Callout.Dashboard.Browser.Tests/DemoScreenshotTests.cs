@@ -22,6 +22,8 @@ public sealed class DemoScreenshotTests(DemoScreenshotTests.DemoHost demo) : ICl
     [InlineData("/wall?sound=on", "wall-alarms", "[data-panel='attention'] [data-alarm][data-level='alarm']")]
     [InlineData("/alarms", "alarms", "[data-entry]")]
     [InlineData("/wall?panels=agents", "wall-agents", ".wall-agent.level-alarm")]
+    [InlineData("/wall?panels=day", "wall-day", "[data-panel='intraday'] svg g.bar.current")]
+    [InlineData("/today", "today", "[data-panel='funnel-table'] [data-state='data']")]
     public async Task DemoPage_LiveData_RendersAndIsCaptured(string path, string name, string mustShow)
     {
         var page = await _chromium.OpenAsync(new Uri(_host.Address, path));
@@ -29,6 +31,12 @@ public sealed class DemoScreenshotTests(DemoScreenshotTests.DemoHost demo) : ICl
         {
             await Assertions.Expect(page.Locator(mustShow).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
             await Assertions.Expect(page.Locator("[data-panel='freshness']")).ToContainTextAsync("OK");
+            if (name == "overview")
+            {
+                // The demo's start-up history fills the day: a chart with bars and a funnel down to the answered ones at first look.
+                await Assertions.Expect(page.Locator("[data-panel='intraday'] g.bar:not([data-total='0'])").First).ToBeVisibleAsync();
+                await Assertions.Expect(page.Locator("[data-panel='funnel'] [data-step='answered']:not([data-count='0'])")).ToBeVisibleAsync();
+            }
             if (name == "overview-filtered")
             {
                 await Assertions.Expect(page.Locator("[data-panel='queues'] [data-queue='__Callout_Retention']")).ToHaveCountAsync(0);

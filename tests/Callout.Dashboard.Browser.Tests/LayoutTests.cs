@@ -35,6 +35,8 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
         new("/agents", "[data-panel='agents'] [data-state='data']"),
         new("/cancelled", "[data-panel='cancelled'] [data-state='data']"),
         new("/alarms", "[data-panel='alarm-log'] [data-state]:not([data-state='loading'])"),
+        new("/today", "[data-panel='funnel-table'] [data-state='data']"),
+        new("/wall?panels=day", "[data-panel='intraday'] svg g.bar", Wall: true),
         new("/admin/wall-tokens", "[data-panel='tokens'] [data-token]"),
         new("/login", "[data-panel='sign-in']", Live: false),
         new("/access-denied", "[data-panel='forbidden']", Live: false),
@@ -43,6 +45,8 @@ public sealed class LayoutTests(LayoutTests.Site site) : IClassFixture<LayoutTes
         new("/wall?lang=fi", "[data-panel='scheduled'] [data-state='data']", Wall: true),
         new("/scheduled?lang=fi", "[data-panel='scheduled'] [data-state='data']"),
         new("/agents?lang=fi", "[data-panel='agents'] [data-state='data']"),
+        new("/today?lang=fi", "[data-panel='funnel-table'] [data-state='data']"),
+        new("/wall?panels=day&lang=fi", "[data-panel='intraday'] svg g.bar", Wall: true),
     ];
 
     /// <summary>A page to measure: <paramref name="Live"/> pages run a circuit, the sign-in pages are plain forms.</summary>

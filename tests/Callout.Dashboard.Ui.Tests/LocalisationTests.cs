@@ -45,7 +45,7 @@ public sealed class LocalisationTests
     private static readonly HashSet<string> s_sameInEveryLanguage =
     [
         "Product", "TitleWithProduct", "Kpi.ConnectedAndPause", "Time.Seconds", "Time.Minutes", "Time.HoursMinutes",
-        "Column.Agent", "Column.Team", "Column.Status", "Agent.Numbered", "Agent.MadeFor",
+        "Column.Agent", "Column.Team", "Column.Status", "Agent.Numbered", "Agent.MadeFor", "Figure.CountOf", "Column.Within",
         // Danish and Norwegian say alarm too.
         "Column.Alarm", "Alarm.LevelAlarm",
     ];

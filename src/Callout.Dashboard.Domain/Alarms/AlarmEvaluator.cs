@@ -78,7 +78,7 @@ public static class AlarmEvaluator
         return found;
     }
 
-    /// <summary>More scheduled calls due (overdue included) than free agents of the queue to take them.</summary>
+    /// <summary>More scheduled calls falling due soon than free agents of the queue to take them.</summary>
     private static void Understaffed(List<AlarmCondition> found, DueSoonRule rule, DueSoonCounter dueSoon, Func<int, ActivityState> activityOf, string key)
     {
         if (!rule.Enabled)

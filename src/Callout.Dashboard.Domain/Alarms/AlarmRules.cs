@@ -52,8 +52,9 @@ public sealed record LegFailureThreshold(int Warning, int Alarm, TimeSpan Within
 }
 
 /// <summary>
-/// Scheduled calls overdue or due within <see cref="Window"/> that outnumber the free agents of their queue: a warning
-/// only, since the agents on a callout or in a short pause may be free in time.
+/// Scheduled calls falling due within <see cref="Window"/> that outnumber the free agents of their queue: a warning
+/// only, since the agents on a callout or in a short pause may be free in time. Calls already overdue have their own
+/// rules (<see cref="QueueAlarmRules.ScheduledOverdue"/>, <see cref="QueueAlarmRules.OverdueCount"/>).
 /// </summary>
 public sealed record DueSoonRule(TimeSpan Window, bool Enabled = true);
 

@@ -35,7 +35,7 @@ public sealed class DueSoonCounter(BoardRules rules, DateTime now)
         }
     }
 
-    /// <summary>How many of the queue's scheduled calls are overdue now or due within <paramref name="window"/>.</summary>
+    /// <summary>How many of the queue's scheduled calls fall due from now to <paramref name="window"/> on (overdue ones apart).</summary>
     public int DueWithin(string queueKey, TimeSpan window)
     {
         if (!_queues.TryGetValue(queueKey, out var queue))
@@ -43,7 +43,7 @@ public sealed class DueSoonCounter(BoardRules rules, DateTime now)
             return 0;
         }
         var until = rules.AddElapsed(now, window.TotalSeconds);
-        return queue.Due.Count(c => c.DueAt <= until);
+        return queue.Due.Count(c => c.DueAt >= now && c.DueAt <= until);
     }
 
     public DueSoon For(string queueKey, Func<int, ActivityState> activityOf)

@@ -108,7 +108,8 @@ public sealed class OverviewTests
 
         var cut = h.RenderPage<Overview>();
 
-        Assert.Equal(7, cut.FindAll("[data-state='loading']").Count);
+        // Ten panels: the lists, the queue table, the chart, the funnel and the calls coming due.
+        Assert.Equal(10, cut.FindAll("[data-state='loading']").Count);
         Assert.Contains("Waiting for the first poll", cut.Find("[data-panel='freshness']").TextContent, StringComparison.Ordinal);
         Assert.All(cut.FindAll("[data-kpi] .kpi-value"), v => Assert.Equal("—", v.TextContent.Trim()));
     }
@@ -123,7 +124,7 @@ public sealed class OverviewTests
         var cut = h.RenderPage<Overview>();
 
         Assert.All(cut.FindAll("[data-kpi] .kpi-value"), v => Assert.Equal("—", v.TextContent.Trim()));
-        Assert.Equal(6, cut.FindAll(".panel-head .mud-chip").Count(c => c.TextContent.Trim() == "stale"));
+        Assert.Equal(9, cut.FindAll(".panel-head .mud-chip").Count(c => c.TextContent.Trim() == "stale"));
         var freshness = cut.Find("[data-panel='freshness']").TextContent;
         Assert.Contains("Data stale since 10:10", freshness, StringComparison.Ordinal);
         Assert.Contains("connection refused", freshness, StringComparison.Ordinal);

@@ -123,7 +123,7 @@ public static class IntradayChartSvg
     public static string BarText(IntradayBucket bucket, IStringLocalizer texts)
     {
         var parts = new List<string> { texts["Chart.Bucket", Display.ClockTime(bucket.Start), Display.ClockTime(bucket.End), bucket.Total] };
-        parts.AddRange(Outcome.Stack.Where(o => o.Count(bucket) > 0).Select(o => texts["Chart.Part", o.Count(bucket), texts[o.Text]].Value));
+        parts.AddRange(Outcome.Stack.Where(o => o.Count(bucket) > 0).Select(o => texts["Figure.CountOf", o.Count(bucket), texts[o.Text]].Value));
         if (bucket.AnswerRate is { } rate)
         {
             parts.Add(texts["Chart.Rate", rate]);
