@@ -9,6 +9,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Callout.Dashboard.Ui.Charts;
 
+/// <summary>Where the chart is shown: beside other panels, across a whole page, or on the wall.</summary>
+public enum ChartLook { Page, Wide, Wall }
+
 /// <summary>
 /// Today's quarter hours as one SVG: a stacked bar per quarter hour by outcome, the answer rate as a line on its own
 /// axis (0–100 %), the current quarter hour outlined while it fills. Each bar is an image with its numbers as its
@@ -21,12 +24,12 @@ public static class IntradayChartSvg
     /// <summary>At least this many quarter hours show (four hours), so the morning's first bars are not a wall of colour.</summary>
     private const int MinSlots = 16;
 
-    private static readonly ConditionalWeakTable<IReadOnlyList<IntradayBucket>, ConcurrentDictionary<(string Culture, bool Wall), MarkupString>> s_cache = [];
+    private static readonly ConditionalWeakTable<IReadOnlyList<IntradayBucket>, ConcurrentDictionary<(string Culture, ChartLook Look), MarkupString>> s_cache = [];
 
-    public static MarkupString Markup(IReadOnlyList<IntradayBucket> buckets, IStringLocalizer texts, bool wall)
+    public static MarkupString Markup(IReadOnlyList<IntradayBucket> buckets, IStringLocalizer texts, ChartLook look)
     {
         var byLook = s_cache.GetValue(buckets, _ => new());
-        return byLook.GetOrAdd((CultureInfo.CurrentCulture.Name, wall), _ => new MarkupString(Render(buckets, texts, wall)));
+        return byLook.GetOrAdd((CultureInfo.CurrentCulture.Name, look), _ => new MarkupString(Render(buckets, texts, look)));
     }
 
     /// <summary>The first and last quarter hour shown: from the hour of the first callout (at most four hours back) to the end of the current hour.</summary>
@@ -39,9 +42,9 @@ public static class IntradayChartSvg
         return (Math.Max(0, from), to);
     }
 
-    public static string Render(IReadOnlyList<IntradayBucket> buckets, IStringLocalizer texts, bool wall)
+    public static string Render(IReadOnlyList<IntradayBucket> buckets, IStringLocalizer texts, ChartLook chartLook)
     {
-        var look = wall ? Look.Wall : Look.Page;
+        var look = Look.Of(chartLook);
         var (from, to) = Window(buckets);
         var slots = to - from + 1;
         var current = buckets.Count - 1;
@@ -185,7 +188,10 @@ public static class IntradayChartSvg
     /// <summary>Sizes in the chart's own units: the wall's type is larger, for reading from across the room.</summary>
     private sealed record Look(int Width, int Height, int Left, int Right, int Top, int Bottom, int Font, double Line)
     {
+        public static Look Of(ChartLook look) => look switch { ChartLook.Wall => Wall, ChartLook.Wide => Wide, _ => Page };
+
         public static readonly Look Page = new(1000, 300, 44, 48, 10, 30, 14, 2.5);
-        public static readonly Look Wall = new(1200, 440, 70, 80, 16, 44, 26, 4);
+        public static readonly Look Wide = new(1600, 300, 44, 48, 10, 30, 14, 2.5);
+        public static readonly Look Wall = new(1200, 540, 70, 80, 16, 44, 26, 4);
     }
 }
