@@ -21,6 +21,9 @@ public sealed class IntradayCounter
     private readonly DateTimeOffset _midnight;
     private readonly DateTimeOffset _now;
     private readonly int _current;
+    private readonly DateTime _latestLocal;
+    // Nearly every day has one offset from midnight to midnight: wall-clock times then are elapsed time.
+    private readonly bool _oneOffset;
     private readonly int[,] _counts;
     private const int Kinds = 7;
 
@@ -32,6 +35,8 @@ public sealed class IntradayCounter
         _today = rules.ToLocal(now).Date;
         _midnight = rules.WithOffset(_today);
         _current = Math.Max(0, (int)((now - _midnight) / BucketLength));
+        _oneOffset = rules.WithOffset(_today.AddDays(1)).Offset == _midnight.Offset;
+        _latestLocal = rules.ToLocal(now + s_skew);
         _counts = new int[_current + 1, Kinds];
     }
 
@@ -42,12 +47,25 @@ public sealed class IntradayCounter
         {
             return;
         }
-        var at = InstantOf(ended);
-        if (at > _now + s_skew || at < _midnight)
+        int bucket;
+        if (_oneOffset)
         {
-            return;
+            if (ended > _latestLocal)
+            {
+                return;
+            }
+            bucket = (int)((ended - _today) / BucketLength);
         }
-        _counts[Math.Min(_current, (int)((at - _midnight) / BucketLength)), kind]++;
+        else
+        {
+            var at = InstantOf(ended);
+            if (at > _now + s_skew || at < _midnight)
+            {
+                return;
+            }
+            bucket = (int)((at - _midnight) / BucketLength);
+        }
+        _counts[Math.Min(_current, bucket), kind]++;
     }
 
     /// <summary>Midnight to the current quarter hour; the answer rate is of the dialled callouts, as the answer-rate alarms reckon it.</summary>
