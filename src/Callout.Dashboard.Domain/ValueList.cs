@@ -13,6 +13,9 @@ public sealed class ValueList<T>(IEnumerable<T> items) : IReadOnlyList<T>, IEqua
 
     public T this[int index] => _items[index];
 
+    /// <summary>The items to loop over without an enumerator object: the board's hot paths walk every call's list.</summary>
+    public ReadOnlySpan<T> Span => _items;
+
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();

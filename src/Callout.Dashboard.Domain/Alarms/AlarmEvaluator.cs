@@ -29,9 +29,12 @@ public static class AlarmEvaluator
             var queueRules = alarms.For(call.QueueKey);
             var counts = Counts(queues, call.QueueKey);
             dueSoon.Add(call);
-            foreach (var leg in call.AgentLegs.Where(l => l.At >= legsFrom && l.At <= now))
+            foreach (var leg in call.AgentLegs.Span)
             {
-                LegsOf(legs, leg.AgentId).Add((leg, call.QueueKey));
+                if (leg.At >= legsFrom && leg.At <= now)
+                {
+                    LegsOf(legs, leg.AgentId).Add((leg, call.QueueKey));
+                }
             }
             switch (call.Phase)
             {

@@ -41,12 +41,11 @@ public sealed class FunnelCounter(BoardRules rules, DateTime now)
 
         public void Add(CalloutFacts call)
         {
-            var agentAnswered = call.AgentLegs.Any(l => l.Reached);
             switch (call.Phase)
             {
                 case CalloutPhase.InProgress: _inProgress++; break;
                 case CalloutPhase.Deleted: _deleted++; break;
-                case CalloutPhase.Cancelled when agentAnswered: _cancelled++; break;
+                case CalloutPhase.Cancelled when AgentAnswered(call): _cancelled++; break;
                 case CalloutPhase.Cancelled: _cancelledBefore++; break;
                 case CalloutPhase.Completed:
                     switch (call.Outcome)
@@ -61,6 +60,18 @@ public sealed class FunnelCounter(BoardRules rules, DateTime now)
                     }
                     break;
             }
+        }
+
+        private static bool AgentAnswered(CalloutFacts call)
+        {
+            foreach (var leg in call.AgentLegs.Span)
+            {
+                if (leg.Reached)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public QueueFunnel Funnel(string key)

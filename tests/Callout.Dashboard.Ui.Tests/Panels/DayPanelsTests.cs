@@ -18,12 +18,15 @@ public sealed class DayPanelsTests
         var cut = h.RenderPanel<IntradayChartPanel>();
 
         var first = cut.Find("g.bar[data-bucket='10:00']");
-        Assert.Equal("1", first.QuerySelector("rect[data-outcome='answered']")!.GetAttribute("data-count"));
-        Assert.Equal("1", first.QuerySelector("rect[data-outcome='no-answer']")!.GetAttribute("data-count"));
+        Assert.Equal("2", first.GetAttribute("data-total"));
         Assert.Equal("10:00–10:15: 2 callouts · 1 answered · 1 no answer · answer rate 50%", first.QuerySelector("title")!.TextContent);
         var current = cut.Find("g.bar.current");
         Assert.Equal("10:15", current.GetAttribute("data-bucket"));
         Assert.NotNull(current.QuerySelector("rect.filling"));
+        // One stacked segment per bar that has the outcome: answered in both quarter hours, no answer in the first.
+        Assert.Equal(2, cut.Find("path.o-answered").GetAttribute("d")!.Count(c => c == 'M'));
+        Assert.Equal(1, cut.Find("path.o-no-answer").GetAttribute("d")!.Count(c => c == 'M'));
+        Assert.Empty(cut.FindAll("path.o-busy"));
         Assert.Empty(cut.FindAll("g.bar[data-bucket='10:30']"));
         Assert.Equal("answered 2", cut.Find(".chart-legend li[data-outcome='answered']").TextContent.Trim());
         Assert.Equal("3", cut.Find("[data-count]").TextContent.Trim());
@@ -38,12 +41,12 @@ public sealed class DayPanelsTests
 
         h.Poll(Rows.Answered(7002, At(10, 18)));
         cut.Render(p => p.Add(x => x.View, h.View()));
-        var sameMinute = cut.FindAll("g.bar[data-bucket='10:15'] rect[data-outcome]").Count;
+        var sameMinute = cut.Find("g.bar[data-bucket='10:15']").GetAttribute("data-total");
         h.Advance(TimeSpan.FromMinutes(1));
         cut.Render(p => p.Add(x => x.View, h.View()));
 
-        Assert.Equal(0, sameMinute);
-        Assert.Equal("1", cut.Find("g.bar[data-bucket='10:15'] rect[data-outcome='answered']").GetAttribute("data-count"));
+        Assert.Equal("0", sameMinute);
+        Assert.Equal("1", cut.Find("g.bar[data-bucket='10:15']").GetAttribute("data-total"));
     }
 
     [Fact]

@@ -67,6 +67,10 @@ public static class IntradayChartSvg
         }
 
         var hourEvery = LabelEvery(buckets, slotW, look.Font);
+        // One path per outcome for all bars, then a bar's own group on top: its title and a transparent area to point
+        // at. A rect per outcome and bar would triple the markup every page of the filter is sent once a minute.
+        var stacks = Outcome.Stack.Select(_ => new StringBuilder()).ToArray();
+        var bars = new StringBuilder();
         for (var i = from; i <= to; i++)
         {
             var x = look.Left + (i - from) * slotW;
@@ -81,26 +85,28 @@ public static class IntradayChartSvg
             var bucket = buckets[i];
             var barX = x + slotW * 0.12;
             var barW = slotW * 0.76;
-            // The title is the bar's accessible name and its tooltip alike.
-            svg.Append(CultureInfo.InvariantCulture, $"""<g class="{(i == current ? "bar current" : "bar")}" role="img" data-bucket="{bucket.Start:HH\:mm}" data-total="{bucket.Total}"><title>{HtmlText.Encode(BarText(bucket, texts))}</title>""");
-            if (i == current)
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"""<rect class="filling" x="{barX:0.#}" y="{look.Top}" width="{barW:0.#}" height="{plotH}"/>""");
-            }
             var below = 0;
-            foreach (var outcome in Outcome.Stack)
+            for (var o = 0; o < Outcome.Stack.Count; o++)
             {
-                var count = outcome.Count(bucket);
-                if (count == 0)
+                var count = Outcome.Stack[o].Count(bucket);
+                if (count > 0)
                 {
-                    continue;
+                    var top = Y(below + count);
+                    stacks[o].Append(CultureInfo.InvariantCulture, $"M{barX:0.#} {Y(below):0.#}h{barW:0.#}V{top:0.#}h-{barW:0.#}z");
+                    below += count;
                 }
-                var top = Y(below + count);
-                svg.Append(CultureInfo.InvariantCulture, $"""<rect class="o-{outcome.Css}" data-outcome="{outcome.Css}" data-count="{count}" x="{barX:0.#}" y="{top:0.#}" width="{barW:0.#}" height="{Y(below) - top:0.#}"/>""");
-                below += count;
             }
-            svg.Append("</g>");
+            // The title is the bar's accessible name and its tooltip alike.
+            bars.Append(CultureInfo.InvariantCulture, $"""<g class="{(i == current ? "bar current" : "bar")}" role="img" data-bucket="{bucket.Start:HH\:mm}" data-total="{bucket.Total}"><title>{HtmlText.Encode(BarText(bucket, texts))}</title><rect class="{(i == current ? "hit filling" : "hit")}" x="{barX:0.#}" y="{look.Top}" width="{barW:0.#}" height="{plotH}"/></g>""");
         }
+        for (var o = 0; o < Outcome.Stack.Count; o++)
+        {
+            if (stacks[o].Length > 0)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"""<path class="o-{Outcome.Stack[o].Css}" d="{stacks[o]}"/>""");
+            }
+        }
+        svg.Append(bars);
 
         var points = Enumerable.Range(from, Math.Max(0, Math.Min(to, current) - from + 1))
             .Where(i => buckets[i].AnswerRate is not null)
