@@ -70,22 +70,48 @@ public sealed class AgentActivities(BoardRules rules, DateTime now)
     /// <summary>What the agent does now: on a callout, Connected-and-Pause, paused, free since the last call ended, or logged off.</summary>
     public AgentActivity ActivityOf(AgentStatus agent)
     {
-        var (presence, pauseType, since, connectedAndPause) = StatusOf(agent);
+        var (_, pauseType, since, _) = StatusOf(agent);
         var id = agent.AgentId;
-        return presence switch
+        return StateOf(agent) switch
         {
-            AgentPresence.LoggedOff => new AgentActivity(ActivityState.LoggedOff, rules.WithOffset(since)),
-            AgentPresence.Paused when connectedAndPause => new AgentActivity(ActivityState.ConnectedAndPause, rules.WithOffset(since),
+            ActivityState.LoggedOff => new AgentActivity(ActivityState.LoggedOff, rules.WithOffset(since)),
+            ActivityState.ConnectedAndPause => new AgentActivity(ActivityState.ConnectedAndPause, rules.WithOffset(since),
                 _firstOpen[id].QueueKey, CallIdText(_firstOpen[id]), pauseType),
-            AgentPresence.Paused => new AgentActivity(ActivityState.Paused, rules.WithOffset(since), PauseType: pauseType),
-            _ when _latestOpen.TryGetValue(id, out var call) => new AgentActivity(ActivityState.OnCallout, rules.WithOffset(call.OrderedAt), call.QueueKey, CallIdText(call)),
+            ActivityState.Paused => new AgentActivity(ActivityState.Paused, rules.WithOffset(since), PauseType: pauseType),
+            ActivityState.OnCallout => new AgentActivity(ActivityState.OnCallout, rules.WithOffset(_latestOpen[id].OrderedAt), _latestOpen[id].QueueKey, CallIdText(_latestOpen[id])),
             _ => new AgentActivity(ActivityState.Free, rules.WithOffset(_lastEnded.TryGetValue(id, out var ended) && ended > since ? ended : since)),
         };
     }
 
-    /// <summary>What each agent of <paramref name="state"/> does now, by id; one the board has no status of is logged off.</summary>
-    public Func<int, ActivityState> StateOf(BoardState state) =>
-        id => state.AgentStatuses.TryGetValue(id, out var status) ? ActivityOf(status).State : ActivityState.LoggedOff;
+    /// <summary>
+    /// What each agent of <paramref name="state"/> does now, by id, worked out once per agent (every queue's figures ask
+    /// for the same agents); one the board has no status of is logged off.
+    /// </summary>
+    public Func<int, ActivityState> StateOf(BoardState state)
+    {
+        var known = new Dictionary<int, ActivityState>();
+        return id =>
+        {
+            if (!known.TryGetValue(id, out var activity))
+            {
+                activity = state.AgentStatuses.TryGetValue(id, out var status) ? StateOf(status) : ActivityState.LoggedOff;
+                known[id] = activity;
+            }
+            return activity;
+        };
+    }
+
+    /// <summary>What the agent does now, without the times <see cref="ActivityOf"/> formats.</summary>
+    private ActivityState StateOf(AgentStatus agent)
+    {
+        var (presence, _, _, connectedAndPause) = StatusOf(agent);
+        return presence switch
+        {
+            AgentPresence.LoggedOff => ActivityState.LoggedOff,
+            AgentPresence.Paused => connectedAndPause ? ActivityState.ConnectedAndPause : ActivityState.Paused,
+            _ => _latestOpen.ContainsKey(agent.AgentId) ? ActivityState.OnCallout : ActivityState.Free,
+        };
+    }
 
     public static string CallIdText(CalloutFacts call) => call.CallId.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 

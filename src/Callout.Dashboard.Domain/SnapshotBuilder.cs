@@ -54,8 +54,8 @@ public static class SnapshotBuilder
 
             var counter = Counter(queues, call.QueueKey!);
             intraday.Add(call);
-            funnel.Add(call);
-            dueSoon.Add(call);
+            funnel.Add(counter.Funnel, call);
+            dueSoon.Add(counter.Due, call);
             // Most calls of a day only add to counters: ids and times are formatted only for listed calls.
             if (call.OrderedAt >= today || call.Phase is CalloutPhase.InProgress or CalloutPhase.Scheduled)
             {
@@ -110,6 +110,7 @@ public static class SnapshotBuilder
         }
 
         var queueList = Queues(state, rules, filter, queues);
+        var activityOf = activities.StateOf(state);
         return new BoardSnapshot(
             rules.WithOffset(now),
             state.Version,
@@ -125,8 +126,8 @@ public static class SnapshotBuilder
             Alarms(state, filter, agentsInView))
         {
             Intraday = intraday.Buckets(),
-            Funnel = [.. queueList.Select(q => funnel.For(q.QueueKey))],
-            DueSoon = [.. queueList.Select(q => dueSoon.For(q.QueueKey, activities.StateOf(state)))],
+            Funnel = [.. queueList.Select(q => queues[q.QueueKey].Funnel.Funnel(q.QueueKey))],
+            DueSoon = [.. queueList.Select(q => dueSoon.For(q.QueueKey, queues[q.QueueKey].Due, activityOf))],
         };
     }
 
@@ -242,5 +243,7 @@ public static class SnapshotBuilder
         public int CancelledRecent;
         public int AnsweredToday;
         public int NotAnsweredToday;
+        public readonly FunnelCounter.Tally Funnel = new();
+        public readonly DueSoonCounter.Tally Due = new();
     }
 }

@@ -28,7 +28,7 @@ public static class AlarmEvaluator
             }
             var queueRules = alarms.For(call.QueueKey);
             var counts = Counts(queues, call.QueueKey);
-            dueSoon.Add(call);
+            dueSoon.Add(counts.Due, call);
             foreach (var leg in call.AgentLegs.Span)
             {
                 if (leg.At >= legsFrom && leg.At <= now)
@@ -59,6 +59,7 @@ public static class AlarmEvaluator
             }
         }
 
+        var activityOf = activities.StateOf(state);
         foreach (var (key, counts) in queues)
         {
             var queueRules = alarms.For(key);
@@ -69,7 +70,7 @@ public static class AlarmEvaluator
             Rate(found, AlarmRule.AnswerRateHour, queueRules.AnswerRateHour, counts.AnsweredHour, counts.CompletedHour, lowIsBad: true, key);
             Rate(found, AlarmRule.AnswerRateToday, queueRules.AnswerRateToday, counts.AnsweredToday, counts.CompletedToday, lowIsBad: true, key);
             Rate(found, AlarmRule.CancelledShareHour, queueRules.CancelledShareHour, counts.CancelledHour, counts.CompletedHour + counts.NotReachedHour + counts.CancelledHour, lowIsBad: false, key);
-            Understaffed(found, queueRules.DueSoon, dueSoon, activities.StateOf(state), key);
+            Understaffed(found, queueRules.DueSoon, dueSoon, counts.Due, activityOf, key);
         }
 
         Agents(found, state, rules, now, activities);
@@ -82,14 +83,14 @@ public static class AlarmEvaluator
     }
 
     /// <summary>More scheduled calls falling due soon than free agents of the queue to take them.</summary>
-    private static void Understaffed(List<AlarmCondition> found, DueSoonRule rule, DueSoonCounter dueSoon, Func<int, ActivityState> activityOf, string key)
+    private static void Understaffed(List<AlarmCondition> found, DueSoonRule rule, DueSoonCounter dueSoon, DueSoonCounter.Tally queue, Func<int, ActivityState> activityOf, string key)
     {
         if (!rule.Enabled)
         {
             return;
         }
-        var due = dueSoon.DueWithin(key, rule.Window);
-        var free = dueSoon.FreeAgents(key, activityOf);
+        var due = dueSoon.DueWithin(queue, rule.Window);
+        var free = DueSoonCounter.FreeAgents(queue, activityOf);
         if (due > free)
         {
             found.Add(new(AlarmRule.DueSoon, AlarmLevel.Warning, due, free, AlarmUnit.Count, null, key));
@@ -198,6 +199,7 @@ public static class AlarmEvaluator
 
     private sealed class QueueCounts
     {
+        public readonly DueSoonCounter.Tally Due = new();
         public int Overdue;
         public int CompletedHour;
         public int NotReachedHour;

@@ -4,29 +4,31 @@ namespace Callout.Dashboard.Domain.Today;
 
 /// <summary>
 /// Per queue, the scheduled calls coming due in the next hour and the agents who worked the queue today
-/// (<see cref="DueSoon"/>). Fed every callout of the queues wanted; the agents' states come from
-/// <see cref="AgentActivities"/>, which must have seen every callout of the board first.
+/// (<see cref="DueSoon"/>). The caller keeps a <see cref="Tally"/> per queue beside its own counters (one lookup per call
+/// for all of them) and feeds it the queue's callouts; the agents' states come from <see cref="AgentActivities"/>,
+/// which must have seen every callout of the board first.
 /// </summary>
 public sealed class DueSoonCounter(BoardRules rules, DateTime now)
 {
     public static readonly TimeSpan[] Windows = [TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(60)];
 
-    private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
+    private readonly DateTime _today = now.Date;
     private readonly DateTime _hourOn = rules.AddElapsed(now, TimeSpan.FromHours(1).TotalSeconds);
 
-    public void Add(CalloutFacts call)
+    /// <summary>One queue's waiting calls and the agents who worked it today.</summary>
+    public sealed class Tally
     {
-        if (call.Kind != CallKind.Callout || call.QueueKey is not { } key)
-        {
-            return;
-        }
+        internal HashSet<int> Workers { get; } = [];
+        internal List<CalloutFacts> Due { get; } = [];
+    }
+
+    public void Add(Tally queue, CalloutFacts call)
+    {
         var waiting = call.Phase == CalloutPhase.Scheduled && call.DueAt is { } due && due <= _hourOn;
-        var today = waiting || call.OrderedAt >= now.Date || call.EndedAt >= now.Date || call.Phase == CalloutPhase.InProgress;
-        if (!today)
+        if (!waiting && call.OrderedAt < _today && !(call.EndedAt >= _today) && call.Phase != CalloutPhase.InProgress)
         {
             return;
         }
-        var queue = QueueOf(key);
         AddWorker(queue, call.AgentId);
         AddWorker(queue, call.OrderedByAgentId);
         if (waiting)
@@ -36,21 +38,17 @@ public sealed class DueSoonCounter(BoardRules rules, DateTime now)
     }
 
     /// <summary>How many of the queue's scheduled calls fall due from now to <paramref name="window"/> on (overdue ones apart).</summary>
-    public int DueWithin(string queueKey, TimeSpan window)
+    public int DueWithin(Tally queue, TimeSpan window)
     {
-        if (!_queues.TryGetValue(queueKey, out var queue))
-        {
-            return 0;
-        }
         var until = rules.AddElapsed(now, window.TotalSeconds);
         return queue.Due.Count(c => c.DueAt >= now && c.DueAt <= until);
     }
 
-    public DueSoon For(string queueKey, Func<int, ActivityState> activityOf)
+    public DueSoon For(string queueKey, Tally? queue, Func<int, ActivityState> activityOf)
     {
-        if (!_queues.TryGetValue(queueKey, out var queue))
+        if (queue is null)
         {
-            return Contracts.DueSoon.Empty(queueKey);
+            return DueSoon.Empty(queueKey);
         }
         var limits = Windows.Select(w => rules.AddElapsed(now, w.TotalSeconds)).ToArray();
         var overdue = queue.Due.Count(c => c.DueAt < now);
@@ -63,10 +61,7 @@ public sealed class DueSoonCounter(BoardRules rules, DateTime now)
     }
 
     /// <summary>The free agents of a queue as <see cref="For"/> counts them.</summary>
-    public int FreeAgents(string queueKey, Func<int, ActivityState> activityOf) =>
-        _queues.TryGetValue(queueKey, out var queue) ? queue.Workers.Count(a => Free(activityOf(a))) : 0;
-
-    public IEnumerable<string> QueueKeys => _queues.Keys;
+    public static int FreeAgents(Tally queue, Func<int, ActivityState> activityOf) => queue.Workers.Count(a => Free(activityOf(a)));
 
     private static bool Free(ActivityState state) => state == ActivityState.Free;
 
@@ -74,27 +69,11 @@ public sealed class DueSoonCounter(BoardRules rules, DateTime now)
 
     private static bool Paused(ActivityState state) => state is ActivityState.Paused or ActivityState.ConnectedAndPause;
 
-    private static void AddWorker(Queue queue, int? agentId)
+    private static void AddWorker(Tally queue, int? agentId)
     {
         if (agentId is int id)
         {
             queue.Workers.Add(id);
         }
-    }
-
-    private Queue QueueOf(string key)
-    {
-        if (!_queues.TryGetValue(key, out var queue))
-        {
-            queue = new Queue();
-            _queues[key] = queue;
-        }
-        return queue;
-    }
-
-    private sealed class Queue
-    {
-        public HashSet<int> Workers { get; } = [];
-        public List<CalloutFacts> Due { get; } = [];
     }
 }

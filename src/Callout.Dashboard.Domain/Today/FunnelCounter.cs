@@ -5,41 +5,30 @@ namespace Callout.Dashboard.Domain.Today;
 /// <summary>
 /// Today's callout funnel per queue (<see cref="QueueFunnel"/>): each callout that ended today or is in progress
 /// counts once, at the step where it stopped. A cancel (§9.1: a <c>d</c> with Conversation rows) after the agent's
-/// phone was answered is lost between the agent and the destination; before that, with the agent's leg.
+/// phone was answered is lost between the agent and the destination; before that, with the agent's leg. The caller keeps
+/// a <see cref="Tally"/> per queue beside its own counters and feeds it the queue's callouts.
 /// </summary>
 public sealed class FunnelCounter(BoardRules rules, DateTime now)
 {
-    private readonly Dictionary<string, Counts> _queues = new(StringComparer.Ordinal);
     private readonly DateTime _today = now.Date;
 
-    public void Add(CalloutFacts call)
+    public void Add(Tally queue, CalloutFacts call)
     {
-        if (call.Kind != CallKind.Callout || call.QueueKey is not { } key)
-        {
-            return;
-        }
         var today = call.Phase == CalloutPhase.InProgress
             ? call.OrderedAt >= _today && rules.Elapsed(call.OrderedAt, now) <= BoardRules.OpenCalloutKept
             : call.EndedAt is { } ended && ended.Date == _today && ended <= now.AddDays(1);
-        if (!today || call.Phase == CalloutPhase.Scheduled)
+        if (today && call.Phase != CalloutPhase.Scheduled)
         {
-            return;
+            queue.Add(call);
         }
-        if (!_queues.TryGetValue(key, out var counts))
-        {
-            counts = new Counts();
-            _queues[key] = counts;
-        }
-        counts.Add(call);
     }
 
-    public QueueFunnel For(string queueKey) => _queues.TryGetValue(queueKey, out var counts) ? counts.Funnel(queueKey) : QueueFunnel.Empty(queueKey);
-
-    private sealed class Counts
+    /// <summary>One queue's callouts by the step they stopped at.</summary>
+    public sealed class Tally
     {
         private int _inProgress, _notReached, _deleted, _cancelledBefore, _errorBefore, _cancelled, _answered, _noAnswer, _busy, _error;
 
-        public void Add(CalloutFacts call)
+        internal void Add(CalloutFacts call)
         {
             switch (call.Phase)
             {
