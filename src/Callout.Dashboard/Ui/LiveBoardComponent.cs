@@ -150,6 +150,12 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
         {
             await InvokeAsync(() =>
             {
+                // The ticker starts with the first parameters; until the viewer is resolved (the sign-in state is awaited)
+                // there is no view to compare, and the first render follows the resolution anyway.
+                if (_viewer is null)
+                {
+                    return;
+                }
                 if (_culture is { } culture)
                 {
                     CultureInfo.CurrentCulture = culture.Formats;
