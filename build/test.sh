@@ -10,6 +10,7 @@
 #   CALLOUT_TEST_PG   Npgsql connection string for the throwaway server
 #                     (tests create their own databases on it)
 #   CALLOUT_CHROMIUM  Chromium binary for browser tests
+#   CALLOUT_REDIS     redis-server binary, CALLOUT_NGINX nginx binary (Failover tests)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -35,23 +36,36 @@ find_pg_bin() {
 # ---------------------------------------------------------------------------
 export CALLOUT_CHROMIUM="${CALLOUT_CHROMIUM:-/usr/bin/chromium}"
 
+export CALLOUT_REDIS="${CALLOUT_REDIS:-/usr/bin/redis-server}"
+export CALLOUT_NGINX="${CALLOUT_NGINX:-/usr/sbin/nginx}"
+
 missing_pkgs=()
 [[ -n "$(find_pg_bin)" ]] || missing_pkgs+=(postgresql)
 [[ -x "$CALLOUT_CHROMIUM" ]] || missing_pkgs+=(chromium)
+# The Failover tests (issue 18) run two dashboards behind nginx with their shared state in Redis.
+[[ -x "$CALLOUT_REDIS" ]] || missing_pkgs+=(redis-server)
+[[ -x "$CALLOUT_NGINX" ]] || missing_pkgs+=(nginx)
 
 if (( ${#missing_pkgs[@]} > 0 )); then
     if is_root && command -v apt-get >/dev/null 2>&1; then
         log "installing missing system packages: ${missing_pkgs[*]}"
         apt_log="$(mktemp /tmp/callout-apt.XXXXXX)"
+        # The packages' own services (nginx on port 80, a system Redis) are not wanted: the tests start their own.
+        policy_added=0
+        if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && policy_added=1
+        fi
         # Quiet on success; on failure dump the full apt output.
         if ! { apt-get update -q &&
                DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing_pkgs[@]}"; } \
                >"$apt_log" 2>&1 </dev/null; then
             cat "$apt_log" >&2
             rm -f "$apt_log"
+            if (( policy_added )); then rm -f /usr/sbin/policy-rc.d; fi
             die "apt-get failed installing: ${missing_pkgs[*]}"
         fi
         rm -f "$apt_log"
+        if (( policy_added )); then rm -f /usr/sbin/policy-rc.d; fi
     else
         log "missing system packages (${missing_pkgs[*]}) and cannot install them (need root + apt-get)"
     fi
@@ -60,6 +74,7 @@ fi
 PG_BIN="$(find_pg_bin)"
 [[ -n "$PG_BIN" ]] || die "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb). Install them, e.g.: sudo apt-get install -y postgresql"
 [[ -x "$CALLOUT_CHROMIUM" ]] || log "WARNING: Chromium not found at $CALLOUT_CHROMIUM; browser tests will fail (sudo apt-get install -y chromium)"
+[[ -x "$CALLOUT_REDIS" && -x "$CALLOUT_NGINX" ]] || log "WARNING: redis-server or nginx missing; the Failover tests will fail (sudo apt-get install -y redis-server nginx)"
 
 # Also accept a user-local SDK install (dotnet-install.sh default location).
 if ! command -v dotnet >/dev/null 2>&1 && [[ -x "${HOME:-/nonexistent}/.dotnet/dotnet" ]]; then
@@ -208,6 +223,15 @@ for trx in "$RESULTS"/**/*.trx; do
     echo "${trx#"$ROOT"/}${asm:+ ($asm)}: $p passed, $f failed"
     total_passed=$(( total_passed + p ))
     total_failed=$(( total_failed + f ))
+done
+
+# CI shows only the tail of the output: name each failed test there, with the start of its message.
+for trx in "$RESULTS"/**/*.trx; do
+    perl -0777 -ne 'while (/<UnitTestResult [^>]*?testName="([^"]*)"[^>]*?outcome="(?:Failed|Error|Timeout|Aborted)"[^>]*>(.*?)<\/UnitTestResult>/sg) {
+        my ($name, $body) = ($1, $2); my ($msg) = $body =~ /<Message>(.*?)<\/Message>/s; $msg //= "";
+        $msg =~ s/\s+/ /g; $msg =~ s/&lt;/</g; $msg =~ s/&gt;/>/g; $msg =~ s/&quot;/"/g; $msg =~ s/&amp;/&/g;
+        $name =~ s/&quot;/"/g; $name =~ s/&amp;/&/g;
+        printf "FAILED %s: %s\n", $name, substr($msg, 0, 600); }' "$trx" || true
 done
 
 rc=0

@@ -1,9 +1,11 @@
 // Starts Blazor and keeps the page alive without a human. A wall display must come back by itself after a
 // server restart, a graceful shutdown or a network outage:
-// - the circuit's own reconnection is retried; if the server no longer has the circuit, the page reloads;
-// - a heartbeat on /healthz shows "offline" while the server is unreachable, and reloads the page when the
-//   server answers as a different process (a restart) or the circuit has stayed down for a minute;
-// - a loop guard spaces reloads out when they keep happening.
+// - the circuit's own reconnection is retried; if the server that answers does not have the circuit (a restart,
+//   or behind a proxy another server after this one died), the page reloads at once;
+// - a heartbeat on /healthz shows "offline" while the server is unreachable, and reloads the page when the circuit
+//   is down and the server answers as a different process, or the circuit has stayed down for a minute; with the
+//   circuit up, another process answering is only the proxy sending the heartbeat elsewhere, no reason to reload;
+// - a loop guard spaces reloads out when they keep happening without the page ever staying live.
 (function () {
     const reloadKey = "callout-reloads";
     const instance = document.body.dataset.instance;
@@ -55,8 +57,11 @@
             circuitDownSince ??= Date.now();
             return;
         }
+        if (circuitDownSince === null) {
+            return;
+        }
         const restarted = status.details && status.details.instance && status.details.instance !== instance;
-        const downTooLong = circuitDownSince !== null && Date.now() - circuitDownSince > 60000;
+        const downTooLong = Date.now() - circuitDownSince > 60000;
         if (restarted || downTooLong) {
             show("reloading", "badge-warn");
             reload();
@@ -74,12 +79,14 @@
                     if (await Blazor.reconnect()) {
                         return;
                     }
-                    break;
+                    show("reloading", "badge-warn");
+                    reload();
+                    return;
                 } catch {
                     show("offline", "badge-alarm");
                 }
             }
-            // The heartbeat reloads once the server answers.
+            // The heartbeat reloads once a server answers.
         },
         onConnectionUp: () => {
             circuitDownSince = null;
@@ -87,9 +94,19 @@
         },
     };
 
+    // Live for a while after a reload: that reload was recovery, not a loop; the guard starts counting afresh.
+    function forgetReloadsOnceSettled() {
+        setTimeout(() => {
+            if (circuitDownSince === null && !reloading) {
+                sessionStorage.removeItem(reloadKey);
+            }
+        }, 30000);
+    }
+
     Blazor.start({ circuit: { reconnectionHandler } }).then(() => {
         document.body.dataset.circuit = "up";
         show("live", "badge-ok");
+        forgetReloadsOnceSettled();
     });
     setInterval(heartbeat, 3000);
 })();

@@ -3,6 +3,7 @@ using Callout.Dashboard.Api;
 using Callout.Dashboard.Demo;
 using Callout.Dashboard.LiveBoard;
 using Callout.Dashboard.Metrics;
+using Callout.Dashboard.SharedState;
 using Callout.Dashboard.SignIn;
 using Callout.Dashboard.Streaming;
 using Callout.Dashboard.Ui;
@@ -25,6 +26,7 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 builder.AddDemo();
 builder.AddLiveBoard();
 builder.AddAlarms();
+builder.AddSharedState();
 builder.AddViewers();
 builder.AddSignIn();
 builder.AddBoardApi();

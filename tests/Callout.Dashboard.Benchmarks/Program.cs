@@ -28,8 +28,9 @@ switch (command)
     case "fold": return await FoldBenchmark.RunAsync(rest, cancellation.Token);
     case "circuits": return await CircuitMemoryBenchmark.RunAsync(rest, cancellation.Token);
     case "fanout": return await FanoutBenchmark.RunAsync(rest, cancellation.Token);
+    case "failover": return await FailoverBenchmark.RunAsync(rest, cancellation.Token);
     // Each further benchmark adds one case here: "name" => await XBenchmark.RunAsync(rest, cancellation.Token) (returns the exit code).
     default:
-        Console.Error.WriteLine("usage: Callout.Dashboard.Benchmarks <command> [options]   (commands: poll-cost, fold, fanout, circuits; each takes --help)");
+        Console.Error.WriteLine("usage: Callout.Dashboard.Benchmarks <command> [options]   (commands: poll-cost, fold, fanout, circuits, failover; each takes --help)");
         return 2;
 }

@@ -1,3 +1,5 @@
+using Callout.Dashboard.Viewers;
+
 namespace Callout.Dashboard.Browser.Tests;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("(?i)/login\\?returnUrl=%2Fagents"));
             await Assertions.Expect(page.Locator("[data-panel='demo-users']")).ToBeVisibleAsync();
 
-            await SignInAsync(page, "viewer");
+            await AdminPages.SignInAsync(page, "viewer", LocalUsers.DemoPassword);
 
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/agents$"));
             await page.WaitForSelectorAsync("[data-interactive='true']", new() { Timeout = 30_000 });
@@ -57,24 +59,9 @@ public sealed class SignInBrowserTests : IAsyncLifetime
     public async Task WallLink_MadeByAdmin_OpensTheWallWithoutSignIn_AndRevokingStopsIt()
     {
         var admin = await NewPageAsync();
-        await admin.GotoAsync(new Uri(_host.Address, "/admin/wall-tokens").ToString());
-        await SignInAsync(admin, "admin");
-        await admin.WaitForURLAsync("**/admin/wall-tokens");
-        await admin.WaitForSelectorAsync("[data-interactive='true']", new() { Timeout = 30_000 });
+        await AdminPages.OpenWallLinksAsync(admin, _host.Address, "admin", LocalUsers.DemoPassword);
         string link = "";
-        await Chromium.WithScreenshotOnFailureAsync(admin, "wall-link-admin", async () =>
-        {
-            await admin.Locator(".token-name input").FillAsync("Lobby TV");
-            await admin.Locator(".token-name input").PressAsync("Tab");
-            // The typed name reaches the server as its own event; on a busy machine a click can overtake it,
-            // and the page then asks for a name: click again, as a person would.
-            for (var attempt = 0; attempt < 5 && await admin.Locator("[data-token-link]").CountAsync() == 0; attempt++)
-            {
-                await admin.Locator("[data-action='create-token']").ClickAsync();
-                await admin.WaitForTimeoutAsync(1000);
-            }
-            link = (await admin.Locator("[data-token-link]").TextContentAsync())!.Trim();
-        });
+        await Chromium.WithScreenshotOnFailureAsync(admin, "wall-link-admin", async () => link = await AdminPages.CreateLinkAsync(admin, "Lobby TV"));
         Assert.StartsWith(new Uri(_host.Address, "/wall?token=").ToString(), link);
 
         var wall = await NewPageAsync();
@@ -110,12 +97,5 @@ public sealed class SignInBrowserTests : IAsyncLifetime
             }
         };
         return page;
-    }
-
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.Locator("#userName").FillAsync(user);
-        await page.Locator("#password").FillAsync("demo");
-        await page.Locator("button[type='submit']").ClickAsync();
     }
 }

@@ -19,7 +19,7 @@ public static class StartupFailure
         .SelectMany(e => e switch
         {
             OptionsValidationException invalid => invalid.Failures,
-            SharedFileException damaged => [damaged.Message],
+            SharedStateException damaged => [damaged.Message],
             RawDataConnectionException or RawDataSchemaException => [e.Message],
             _ => [],
         })

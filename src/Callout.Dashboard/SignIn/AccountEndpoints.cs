@@ -50,7 +50,7 @@ public static class AccountEndpoints
             // Ended server-side: a copy of the cookie stops working too.
             sessions.End(context.User);
         }
-        catch (SharedFileException ex)
+        catch (SharedStateException ex)
         {
             logger.LogError("Signed out, but the session's end could not be saved: {Reason}", ex.Message);
         }

@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using Callout.Dashboard.SharedState;
 using Callout.Dashboard.Viewers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,10 +32,13 @@ public static class SignInSetup
         RateLimits.Add(services);
         services.AddHostedService<AccessModeReport>();
 
-        // Keys sign the cookie and the wall tokens: kept on disk so both survive a restart.
+        // Keys sign the cookie, the wall tokens and Blazor's circuit descriptors: kept on disk so both survive a
+        // restart, or in Redis so every server of the dashboard reads what another signed.
         services.AddDataProtection().SetApplicationName("Callout.Dashboard");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<AuthOptions>, IHostEnvironment>((o, auth, env) =>
-            o.XmlRepository = new FileSystemXmlRepository(OwnerOnlyDirectory(Path.Combine(auth.Value.DataPath(env), "keys")), NullLoggerFactory.Instance));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider, IOptions<AuthOptions>, IHostEnvironment>((o, provider, auth, env) =>
+            o.XmlRepository = provider.GetService<RedisState>() is { } redis
+                ? new RedisXmlRepository(() => redis.Database, redis.Prefix + "data-protection-keys")
+                : new FileSystemXmlRepository(OwnerOnlyDirectory(Path.Combine(auth.Value.DataPath(env), "keys")), NullLoggerFactory.Instance));
 
         services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Callout Dashboard", o => o.ForwardDefaultSelector = SelectScheme)

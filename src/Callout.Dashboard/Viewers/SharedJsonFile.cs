@@ -8,7 +8,7 @@ namespace Callout.Dashboard.Viewers;
 /// the old one, so a power loss leaves the old file or the new one, never half of either. Readers ask
 /// <see cref="HasChanged"/> (a file stamp, cheap) and take in what another process wrote.
 /// </summary>
-public sealed class SharedJsonFile<T>(string path, Func<T> empty, string whatItHolds) where T : class
+public sealed class SharedJsonFile<T>(string path, Func<T> empty, string whatItHolds) : ISharedDocument<T> where T : class
 {
     private static readonly TimeSpan s_lockWait = TimeSpan.FromSeconds(5);
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -17,10 +17,15 @@ public sealed class SharedJsonFile<T>(string path, Func<T> empty, string whatItH
 
     public string Path => path;
 
+    public string Where => path;
+
+    /// <summary>Another process's change is seen by <see cref="HasChanged"/> only: a file stamp announces nothing.</summary>
+    public event Action? ChangedElsewhere { add { } remove { } }
+
     /// <summary>Whether the file changed since this process last read or wrote it.</summary>
     public bool HasChanged() => Stamp() != _seen;
 
-    /// <exception cref="SharedFileException">The file is damaged: the message names it and what to do.</exception>
+    /// <exception cref="SharedStateException">The file is damaged: the message names it and what to do.</exception>
     public T Read()
     {
         var stamp = Stamp();
@@ -30,7 +35,7 @@ public sealed class SharedJsonFile<T>(string path, Func<T> empty, string whatItH
     }
 
     /// <summary>Applies <paramref name="change"/> to the file's current content, writes the result and returns it.</summary>
-    /// <exception cref="SharedFileException">The file could not be written (or is damaged).</exception>
+    /// <exception cref="SharedStateException">The file could not be written (or is damaged).</exception>
     public T Update(Func<T, T> change)
     {
         try
@@ -55,7 +60,7 @@ public sealed class SharedJsonFile<T>(string path, Func<T> empty, string whatItH
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new SharedFileException(
+            throw new SharedStateException(
                 $"The {whatItHolds} could not be saved to {path} ({ex.Message}). Give the app write access to that folder (Auth:DataDirectory), then try again.", ex);
         }
     }
@@ -72,7 +77,7 @@ public sealed class SharedJsonFile<T>(string path, Func<T> empty, string whatItH
         }
         catch (JsonException ex)
         {
-            throw new SharedFileException(
+            throw new SharedStateException(
                 $"The {whatItHolds} file {path} is damaged ({ex.Message}). Restore it from a backup, or move it away to start without it.", ex);
         }
     }
@@ -100,6 +105,3 @@ public sealed class SharedJsonFile<T>(string path, Func<T> empty, string whatItH
         return file.Exists ? (file.LastWriteTimeUtc, file.Length) : default;
     }
 }
-
-/// <summary>A shared file in the data folder cannot be read or written; the message says which file and what to do.</summary>
-public sealed class SharedFileException(string message, Exception inner) : Exception(message, inner);

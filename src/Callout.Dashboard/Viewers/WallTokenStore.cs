@@ -1,18 +1,20 @@
 using System.Security.Cryptography;
+using Callout.Dashboard.SharedState;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace Callout.Dashboard.Viewers;
 
 /// <summary>
-/// Wall-display tokens, kept server-side in a small JSON file beside the signing keys. The secret a screen
+/// Wall-display tokens, kept server-side in a small shared document (a JSON file beside the signing keys, or Redis). The secret a screen
 /// holds is the token id protected (signed and encrypted) with ASP.NET Core Data Protection, so a forged or
 /// altered link fails before any lookup, and revoking is a flag here that every check sees at once.
 /// </summary>
 /// <remarks>
-/// Several server processes may share the data folder (<see cref="SharedJsonFile{T}"/>): every change is a
-/// read-modify-write of the file, and each process takes in the file when it changed, so a revoke on one server
-/// reaches the screens and hub connections of the others within a couple of seconds.
+/// Several server processes may share the document (<see cref="ISharedDocument{T}"/>): every change is a
+/// read-modify-write, and each process takes in the document when it changed, so a revoke on one server reaches the
+/// screens and hub connections of the others within a couple of seconds (at once through Redis). Every process keeps
+/// all links in memory, so pages never wait on the store, and a store that lost its content gets them back.
 /// </remarks>
 public sealed partial class WallTokenStore
 {
@@ -23,19 +25,22 @@ public sealed partial class WallTokenStore
     private readonly IDataProtector _protector;
     private readonly TimeProvider _clock;
     private readonly ILogger<WallTokenStore> _logger;
-    private readonly SharedJsonFile<List<WallToken>> _file;
+    private readonly ISharedDocument<List<WallToken>> _file;
     private readonly Lock _lock = new();
     private readonly HashSet<string> _unsavedRevokes = new(StringComparer.Ordinal);
     private Dictionary<string, WallToken> _tokens;
     private DateTimeOffset _lastWrite;
+    private bool _saveFailing;
 
-    public WallTokenStore(IDataProtectionProvider protection, IOptions<AuthOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<WallTokenStore> logger)
+    public WallTokenStore(IDataProtectionProvider protection, IOptions<AuthOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<WallTokenStore> logger, RedisState? redis = null)
     {
         _protector = protection.CreateProtector(Purpose);
         _clock = clock;
         _logger = logger;
-        _file = new SharedJsonFile<List<WallToken>>(Path.Combine(options.Value.DataPath(environment), "wall-tokens.json"), () => [], "wall-display links");
+        _file = SharedDocuments.Open<List<WallToken>>(redis, options.Value.DataPath(environment), "wall-tokens", () => [], "wall-display links", clock);
         _tokens = ById(_file.Read());
+        // Off the store's own thread: reading again is a call to that store.
+        _file.ChangedElsewhere += () => ThreadPool.QueueUserWorkItem(_ => ReloadIfChanged());
     }
 
     /// <summary>Raised after a token is revoked, here or by another process, so open hub connections that use it can be closed.</summary>
@@ -51,7 +56,7 @@ public sealed partial class WallTokenStore
     }
 
     /// <summary>Creates a token and returns it with its secret, which is shown once and never stored.</summary>
-    /// <exception cref="SharedFileException">The token file could not be written: no token was made.</exception>
+    /// <exception cref="SharedStateException">The token file could not be written: no token was made.</exception>
     public (WallToken Token, string Secret) Create(string name, IEnumerable<string> queues, string createdBy, bool whileAccessOpen = false)
     {
         var token = new WallToken(
@@ -75,7 +80,7 @@ public sealed partial class WallTokenStore
     }
 
     /// <summary>Revokes a token; false when it is unknown or was revoked already.</summary>
-    /// <exception cref="SharedFileException">
+    /// <exception cref="SharedStateException">
     /// Revoked on this server, but the file could not be written: after a restart, or on another server, the link
     /// would work again. The caller tells the admin.
     /// </exception>
@@ -94,7 +99,7 @@ public sealed partial class WallTokenStore
                 // Kept in memory even when the file cannot be written: the screen stops now, whatever the disk says.
                 Change(tokens => tokens[id] = (tokens.GetValueOrDefault(id) ?? token) with { RevokedAt = revokedAt }, keepOnFailure: true);
             }
-            catch (SharedFileException)
+            catch (SharedStateException)
             {
                 _unsavedRevokes.Add(id);
                 throw;
@@ -169,7 +174,7 @@ public sealed partial class WallTokenStore
                         }
                     }, keepOnFailure: true);
                 }
-                catch (SharedFileException)
+                catch (SharedStateException)
                 {
                     // "Last seen" is only a hint for the admin; logged by Change.
                 }
@@ -186,15 +191,17 @@ public sealed partial class WallTokenStore
             return;
         }
         List<string> newlyRevoked;
+        bool storeLostSome;
         lock (_lock)
         {
             try
             {
                 var fromFile = ById(_file.Read());
                 newlyRevoked = [.. fromFile.Values.Where(t => t.IsRevoked && _tokens.GetValueOrDefault(t.Id) is { IsRevoked: false }).Select(t => t.Id)];
+                storeLostSome = _tokens.Keys.Any(id => !fromFile.ContainsKey(id));
                 _tokens = Merge(fromFile, _tokens);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SharedFileException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SharedStateException)
             {
                 // Unreadable for a moment (another process mid-rename): the next check tries again.
                 return;
@@ -203,6 +210,34 @@ public sealed partial class WallTokenStore
         foreach (var id in newlyRevoked)
         {
             Revoked?.Invoke(id);
+        }
+        if (storeLostSome)
+        {
+            // A store restored from an old backup, or a Redis that came back empty: links are never deleted.
+            SaveUnsaved(force: true);
+        }
+    }
+
+    /// <summary>
+    /// Saves what is kept here only (a revoke made while the store was away, links the store lost); asked every couple
+    /// of seconds, so nothing is lost once the store is back.
+    /// </summary>
+    public void SaveUnsaved(bool force = false)
+    {
+        lock (_lock)
+        {
+            if (!force && _unsavedRevokes.Count == 0)
+            {
+                return;
+            }
+            try
+            {
+                Change(_ => { }, keepOnFailure: true);
+            }
+            catch (SharedStateException)
+            {
+                // Still away; logged by Change, tried again at the next look.
+            }
         }
     }
 
@@ -220,14 +255,24 @@ public sealed partial class WallTokenStore
             }));
             // Every save writes the revokes kept here, so none is unsaved after one succeeds.
             _unsavedRevokes.Clear();
+            if (_saveFailing)
+            {
+                _saveFailing = false;
+                LogSavedLater(_file.Where);
+            }
         }
-        catch (SharedFileException ex)
+        catch (SharedStateException ex)
         {
             if (keepOnFailure)
             {
                 change(_tokens);
             }
-            LogSaveFailed(_file.Path, ex.InnerException?.Message ?? ex.Message);
+            // Once per outage: the retries every couple of seconds would fill the log.
+            if (!_saveFailing)
+            {
+                _saveFailing = true;
+                LogSaveFailed(_file.Where, ex.InnerException?.Message ?? ex.Message);
+            }
             throw;
         }
     }
@@ -258,6 +303,9 @@ public sealed partial class WallTokenStore
     [LoggerMessage(Level = LogLevel.Information, Message = "Wall-display token {TokenId} revoked by {User}.")]
     private partial void LogRevoked(string tokenId, string user);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the wall-display links to {Path}: {Reason}. Give the app write access to that folder (Auth:DataDirectory).")]
-    private partial void LogSaveFailed(string path, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not save the wall-display links to {Where}: {Reason}. With files, give the app write access to that folder (Auth:DataDirectory); with Redis, see that it runs.")]
+    private partial void LogSaveFailed(string where, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wall-display links are saved to {Where} again; what was kept in memory only is in it.")]
+    private partial void LogSavedLater(string where);
 }

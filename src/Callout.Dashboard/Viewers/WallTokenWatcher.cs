@@ -1,11 +1,12 @@
 namespace Callout.Dashboard.Viewers;
 
 /// <summary>
-/// Opens the wall-display link file when the server starts, so a damaged one stops start-up with its message rather
-/// than failing every page, and looks for other servers' changes every two seconds, so a revoke made on one of them
-/// closes this server's hub connections of that link too (pages see it at their next tick anyway).
+/// Opens the wall-display links when the server starts, so a damaged store stops start-up with its message rather
+/// than failing every page, and every two seconds takes in other servers' changes (a revoke made on one of them
+/// closes this server's hub connections of that link too; pages see it at their next tick anyway) and saves what
+/// could only be kept in memory while the shared store was away.
 /// </summary>
-public sealed class WallTokenWatcher(WallTokenStore tokens, TimeProvider clock) : BackgroundService
+public sealed class WallTokenWatcher(WallTokenStore tokens, EndedSessions sessions, TimeProvider clock) : BackgroundService
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromSeconds(2);
 
@@ -17,6 +18,8 @@ public sealed class WallTokenWatcher(WallTokenStore tokens, TimeProvider clock) 
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 tokens.ReloadIfChanged();
+                tokens.SaveUnsaved();
+                sessions.SaveUnsaved();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

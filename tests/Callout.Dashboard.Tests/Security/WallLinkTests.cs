@@ -52,8 +52,8 @@ public sealed class WallLinkTests : IAsyncLifetime
         File.WriteAllText(_folder, "a file where the folder was");
         try
         {
-            var create = Assert.Throws<SharedFileException>(() => store.Create("New TV", [], "ada"));
-            var revoke = Assert.Throws<SharedFileException>(() => store.Revoke(kept.Id, "ada"));
+            var create = Assert.Throws<SharedStateException>(() => store.Create("New TV", [], "ada"));
+            var revoke = Assert.Throws<SharedStateException>(() => store.Revoke(kept.Id, "ada"));
 
             Assert.Contains("could not be saved", create.Message);
             Assert.DoesNotContain(store.All(), t => t.Name == "New TV");

@@ -72,7 +72,7 @@ public sealed class HardeningPageTests
         {
             cut.Find("[data-action='revoke']").Click();
 
-            Assert.Contains("the revoke is not saved", cut.Find("[data-panel='token-error']").TextContent);
+            Assert.Contains("the revoke is not saved yet", cut.Find("[data-panel='token-error']").TextContent);
             Assert.Equal("revoke not saved", cut.Find($"[data-token='{token.Id}']").ParentElement!.QuerySelector("[data-state]")!.TextContent);
             Assert.Equal("Save revoke", cut.Find("[data-action='revoke']").TextContent.Trim());
         }
