@@ -18,8 +18,10 @@ public sealed class FeatureDependencyTests
         ["Alarms"] = [],
         ["Metrics"] = ["Viewers"],
         ["LiveBoard"] = ["Demo", "Metrics", "Alarms"],
-        ["Viewers"] = ["Demo"],
-        ["SignIn"] = ["Viewers", "Demo"],
+        // Shared state holds the viewers' documents (links, sessions) and keys, in files or Redis.
+        ["SharedState"] = ["Viewers"],
+        ["Viewers"] = ["Demo", "SharedState"],
+        ["SignIn"] = ["Viewers", "Demo", "SharedState"],
         ["Api"] = ["LiveBoard", "Viewers"],
         ["Streaming"] = ["LiveBoard", "Viewers", "Metrics"],
         ["Ui"] = ["LiveBoard", "Viewers", "SignIn", "Demo", "Alarms"],
