@@ -11,7 +11,6 @@ public sealed class BenchmarkSmokeTests
     [InlineData("fanout", true)]
     [InlineData("circuits", false)]
     [InlineData("fold", false)]
-    [InlineData("failover", true)]
     public async Task Quick_Run_EndsWithOneJsonLineOfFigures(string command, bool needsDatabase)
     {
         List<string> args = [command, "--quick"];
