@@ -137,20 +137,8 @@ public static class FailoverBenchmark
         return results;
     }
 
-    private static async Task<DashboardProcess> ServingAsync(DashboardCluster cluster, IPage page)
-    {
-        var instance = await page.EvaluateAsync<string>("document.body.dataset.instance");
-        using var http = new HttpClient();
-        foreach (var server in cluster.Servers)
-        {
-            using var health = JsonDocument.Parse(await http.GetStringAsync(new Uri(server.Address, "/healthz")));
-            if (health.RootElement.GetProperty("details").GetProperty("instance").GetString() == instance)
-            {
-                return server;
-            }
-        }
-        throw new InvalidOperationException($"failover: no server is instance {instance}.");
-    }
+    private static async Task<DashboardProcess> ServingAsync(DashboardCluster cluster, IPage page) =>
+        await cluster.WithInstanceAsync(await page.EvaluateAsync<string>("document.body.dataset.instance"));
 
     private static async Task<Dictionary<string, object>> MeasureCostAsync(string dll, int servers, TimeSpan window, Dictionary<string, object>? baseline, CancellationToken cancellationToken)
     {

@@ -119,6 +119,21 @@ public sealed partial class DashboardCluster : IAsyncDisposable
         }, holding => holding.Count == 1, timeout, $"exactly one server with {metric} > 0") is [var one] ? one : throw new InvalidOperationException();
     }
 
+    /// <summary>The running server that is process <paramref name="instance"/> (a page's body data-instance, /healthz's instance).</summary>
+    public async Task<DashboardProcess> WithInstanceAsync(string instance)
+    {
+        using var http = new HttpClient();
+        foreach (var server in _servers.OfType<DashboardProcess>().Where(s => !s.HasExited))
+        {
+            using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(server.Address, "/healthz")));
+            if (health.RootElement.GetProperty("details").GetProperty("instance").GetString() == instance)
+            {
+                return server;
+            }
+        }
+        throw new InvalidOperationException($"No running server is instance {instance}.");
+    }
+
     private static double Value(string metrics, string name) =>
         MetricLine().Matches(metrics).Where(m => m.Groups["name"].Value == name)
             .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));

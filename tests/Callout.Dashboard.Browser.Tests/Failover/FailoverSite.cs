@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Callout.Dashboard.Viewers;
 
 namespace Callout.Dashboard.Browser.Tests.Failover;
@@ -60,20 +59,8 @@ public sealed class FailoverSite : IAsyncLifetime
     }
 
     /// <summary>The running server whose process rendered <paramref name="page"/> (its body's data-instance).</summary>
-    public async Task<DashboardProcess> ServingAsync(IPage page)
-    {
-        var instance = await page.EvaluateAsync<string>("document.body.dataset.instance");
-        using var http = new HttpClient();
-        foreach (var server in Cluster.Servers)
-        {
-            var health = JsonDocument.Parse(await http.GetStringAsync(new Uri(server.Address, "/healthz")));
-            if (health.RootElement.GetProperty("details").GetProperty("instance").GetString() == instance)
-            {
-                return server;
-            }
-        }
-        throw new InvalidOperationException($"No running server is instance {instance}.");
-    }
+    public async Task<DashboardProcess> ServingAsync(IPage page) =>
+        await Cluster.WithInstanceAsync(await page.EvaluateAsync<string>("document.body.dataset.instance"));
 
     public async Task DisposeAsync()
     {
