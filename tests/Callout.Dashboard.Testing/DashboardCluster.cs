@@ -109,8 +109,7 @@ public sealed partial class DashboardCluster : IAsyncDisposable
             var holding = new List<DashboardProcess>();
             foreach (var server in _servers.OfType<DashboardProcess>().Where(s => !s.HasExited))
             {
-                var text = await http.GetStringAsync(new Uri(server.Address, "/metrics"));
-                if (Value(text, metric) > 0)
+                if (await AnswerAsync(http, server, "/metrics") is { } text && Value(text, metric) > 0)
                 {
                     holding.Add(server);
                 }
@@ -119,19 +118,43 @@ public sealed partial class DashboardCluster : IAsyncDisposable
         }, holding => holding.Count == 1, timeout, $"exactly one server with {metric} > 0") is [var one] ? one : throw new InvalidOperationException();
     }
 
-    /// <summary>The running server that is process <paramref name="instance"/> (a page's body data-instance, /healthz's instance).</summary>
+    /// <summary>
+    /// The running server that is process <paramref name="instance"/> (a page's body data-instance, /healthz's
+    /// instance). A server that was just killed, or is slow to answer on a busy machine, is looked at again.
+    /// </summary>
     public async Task<DashboardProcess> WithInstanceAsync(string instance)
     {
-        using var http = new HttpClient();
-        foreach (var server in _servers.OfType<DashboardProcess>().Where(s => !s.HasExited))
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var found = await Eventually.Until(async () =>
         {
-            using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(server.Address, "/healthz")));
-            if (health.RootElement.GetProperty("details").GetProperty("instance").GetString() == instance)
+            foreach (var server in _servers.OfType<DashboardProcess>().Where(s => !s.HasExited))
             {
-                return server;
+                if (await AnswerAsync(http, server, "/healthz") is { } text)
+                {
+                    using var health = System.Text.Json.JsonDocument.Parse(text);
+                    if (health.RootElement.GetProperty("details").GetProperty("instance").GetString() == instance)
+                    {
+                        return server;
+                    }
+                }
             }
+            return null;
+        }, server => server is not null, TimeSpan.FromSeconds(20), $"a running server that is instance {instance}", every: TimeSpan.FromMilliseconds(500));
+        return found!;
+    }
+
+    /// <summary>The body <paramref name="server"/> answers at <paramref name="path"/>, whatever the status; null when it refuses or times out.</summary>
+    private static async Task<string?> AnswerAsync(HttpClient http, DashboardProcess server, string path)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri(server.Address, path));
+            return await response.Content.ReadAsStringAsync();
         }
-        throw new InvalidOperationException($"No running server is instance {instance}.");
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return null;
+        }
     }
 
     private static double Value(string metrics, string name) =>

@@ -35,6 +35,8 @@ public sealed class FailoverSite : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 }, Locale = "en-GB" });
+        // Two dashboards, nginx and Redis share two cores with Chromium: a first page load may take longer than Playwright's 30 s.
+        context.SetDefaultNavigationTimeout(60_000);
         _contexts.Add(context);
         return await context.NewPageAsync();
     }

@@ -32,6 +32,11 @@ public sealed class BenchmarkSmokeTests
         }
     }
 
+    /// <summary>Two dashboards, nginx, Redis and Chromium: run with the Failover tests, after the parallel run (build/test.sh).</summary>
+    [Fact]
+    [Trait("Category", "Failover")]
+    public Task Failover_Quick_Run_EndsWithOneJsonLineOfFigures() => Quick_Run_EndsWithOneJsonLineOfFigures("failover", needsDatabase: true);
+
     private static async Task<(int Code, string Output)> RunAsync(IEnumerable<string> args)
     {
         // The benchmarks are built with the solution, in the same configuration as this test.
