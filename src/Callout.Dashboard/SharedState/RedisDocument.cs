@@ -63,7 +63,8 @@ public sealed class RedisDocument<T> : ISharedDocument<T> where T : class
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            _changed = true;
+            // Not flagged as changed again: pages asking on every tick would each try Redis while it is away. The
+            // reconnect (Restored) or the next periodic look reads it again.
             throw Unreachable("read", ex);
         }
     }
