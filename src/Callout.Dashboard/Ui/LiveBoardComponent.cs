@@ -26,6 +26,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     private ViewerResolution? _viewer;
     private bool _sentToSignIn;
     private Task? _ticking;
+    private IDisposable? _revokeWatch;
     private RenderedPage _rendered = RenderedPage.Nothing;
     private (CultureInfo Formats, CultureInfo Words)? _culture;
 
@@ -106,6 +107,10 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
             return;
         }
         WallLinkRefused = false;
+        if (_viewer.WallTokenId is { } tokenId)
+        {
+            _revokeWatch ??= Viewers.WhenRevoked(tokenId, () => _throttle!.Request());
+        }
         var scoped = access.Scope(new QueueFilter(QueueKeys ?? []));
         RefusedQueueKeys = scoped.Refused;
         Filter = scoped.Filter ?? QueueFilter.Nothing;
@@ -129,7 +134,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
         {
             return;
         }
-        // A revoked link stops the screen at its next tick or change, well within a poll interval.
+        // A revoked link stops the screen at once (WhenRevoked), or at the latest at its next tick.
         if (_viewer.WallTokenId is { } tokenId && !Viewers.StillValid(tokenId))
         {
             ShowNothing(wallLinkRefused: true);
@@ -187,6 +192,7 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
     public void Dispose()
     {
         _feed?.Dispose();
+        _revokeWatch?.Dispose();
         // Not disposed: a render scheduled on another thread may still read the token.
         _stop.Cancel();
         GC.SuppressFinalize(this);

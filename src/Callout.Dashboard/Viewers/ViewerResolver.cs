@@ -25,6 +25,28 @@ public sealed class ViewerResolver(WallTokenStore wallTokens, IOptions<Dashboard
 
     /// <summary>Whether a wall link still works; noting the screen as seen. False once it is revoked.</summary>
     public bool StillValid(string wallTokenId) => wallTokens.Touch(wallTokenId);
+
+    /// <summary>
+    /// Calls <paramref name="revoked"/> when the link is revoked, here or on another server, so a screen stops at once
+    /// rather than at its next tick; until disposed.
+    /// </summary>
+    public IDisposable WhenRevoked(string wallTokenId, Action revoked)
+    {
+        void OnRevoked(string id)
+        {
+            if (id == wallTokenId)
+            {
+                revoked();
+            }
+        }
+        wallTokens.Revoked += OnRevoked;
+        return new Unsubscriber(() => wallTokens.Revoked -= OnRevoked);
+    }
+
+    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
+    {
+        public void Dispose() => unsubscribe();
+    }
 }
 
 /// <summary>What <see cref="ViewerResolver"/> found: access, or why there is none.</summary>
