@@ -85,7 +85,7 @@ public sealed class AlarmSettingsTests
     {
         using var app = new DashboardApp(new Dictionary<string, string?> { ["Dashboard:DataAgeWarning"] = "00:05:00", ["ConnectionStrings:RawData"] = "Data Source=:memory:" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = app.StartFailure<OptionsValidationException>();
 
         Assert.Contains("Dashboard:DataAgeWarning is now Alarms:DataAge:Warning", error.Message);
     }

@@ -28,7 +28,7 @@ public sealed class HealthAndStartupTests
     {
         using var app = new DashboardApp(new Dictionary<string, string?> { [key] = value, ["ConnectionStrings:RawData"] = "Data Source=:memory:" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = app.StartFailure<OptionsValidationException>();
 
         Assert.Contains(message, error.Message);
     }
@@ -55,7 +55,7 @@ public sealed class HealthAndStartupTests
     {
         using var app = new DashboardApp(new Dictionary<string, string?> { ["RawData:Provider"] = "PostgreSQL" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = app.StartFailure<OptionsValidationException>();
 
         Assert.Contains("ConnectionStrings:RawData is not set", error.Message);
     }

@@ -41,7 +41,7 @@ public sealed class SchemaProblemTests
     {
         await using var app = DashboardApp.OnPostgres(await TestDatabase.CreatePostgresDatabaseWithAsync("CREATE TABLE invoices (id int)"));
 
-        var error = Assert.Throws<RawDataSchemaException>(() => app.CreateClient());
+        var error = app.StartFailure<RawDataSchemaException>();
 
         Assert.Contains("has no table call_events", error.Message);
         Assert.Contains("ConnectionStrings:RawData", error.Message);
@@ -54,7 +54,7 @@ public sealed class SchemaProblemTests
             "CREATE TABLE call_events (rec_id bigint, call_id numeric(19,0), event_type char(1), dte_start timestamp, queue_key varchar(100), result_code char(2))");
         await using var app = DashboardApp.OnPostgres(connectionString);
 
-        var error = Assert.Throws<RawDataSchemaException>(() => app.CreateClient());
+        var error = app.StartFailure<RawDataSchemaException>();
 
         Assert.Contains("The Raw data table call_events has no column dte_updated", error.Message);
     }
@@ -94,7 +94,7 @@ public sealed class SchemaProblemTests
         var connectionString = await TestDatabase.CreatePostgresDatabaseWithAsync("CREATE TABLE invoices (id int)");
         await using var app = DashboardApp.OnPostgres(connectionString, ("Demo:Enabled", "true"));
 
-        var error = Assert.Throws<RawDataSchemaException>(() => app.CreateClient());
+        var error = app.StartFailure<RawDataSchemaException>();
 
         Assert.Contains("Demo:Enabled=false", error.Message);
         Assert.Contains("ConnectionStrings:RawData", error.Message);

@@ -39,7 +39,7 @@ public sealed class ExposureTests
         using var refused = DashboardApp.OnPostgres(Unreachable, settings);
         using var meant = DashboardApp.OnPostgres(Unreachable, [.. settings, ("Auth:AllowOpenAccess", "true")]);
 
-        var error = Assert.Throws<OptionsValidationException>(() => refused.CreateClient());
+        var error = refused.StartFailure<OptionsValidationException>();
         meant.CreateClient();
 
         Assert.Contains(message, error.Message);

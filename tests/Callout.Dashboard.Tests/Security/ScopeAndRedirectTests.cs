@@ -27,7 +27,7 @@ public sealed class ScopeAndRedirectTests : IAsyncLifetime
     {
         using var app = DashboardApp.OnPostgres(_db.ConnectionString, [.. Browser.LocalUsers(A), ("Auth:Users:2:Queues:0", blank)]);
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = app.StartFailure<OptionsValidationException>();
 
         Assert.Contains("Auth:Users:2:Queues:0 is empty", error.Message);
     }

@@ -84,7 +84,7 @@ public sealed class LanguageTests
     {
         using var app = new DashboardApp(new Dictionary<string, string?> { ["Dashboard:Culture"] = "klingon" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = app.StartFailure<OptionsValidationException>();
 
         Assert.Contains("Dashboard:Culture 'klingon' is not a language the dashboard speaks", error.Message);
     }

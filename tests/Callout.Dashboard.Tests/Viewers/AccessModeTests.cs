@@ -27,7 +27,7 @@ public sealed class AccessModeTests
     {
         using var app = new DashboardApp(new Dictionary<string, string?> { ["ConnectionStrings:RawData"] = SqliteFile, ["Auth:Mode"] = "" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = app.StartFailure<OptionsValidationException>();
 
         Assert.Contains("no user is defined in Auth:Users", error.Message);
         Assert.Contains("hash-password", error.Message);
@@ -50,7 +50,7 @@ public sealed class AccessModeTests
         settings[key] = value;
         using var app = new DashboardApp(settings);
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = app.StartFailure<OptionsValidationException>();
 
         Assert.Contains(message, error.Message);
     }
@@ -60,7 +60,7 @@ public sealed class AccessModeTests
     {
         using var app = new DashboardApp(new Dictionary<string, string?> { ["ConnectionStrings:RawData"] = SqliteFile, ["Auth:Mode"] = "OpenIdConnect" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = app.StartFailure<OptionsValidationException>();
 
         Assert.Contains("Auth:OpenIdConnect:Authority", error.Message);
         Assert.Contains("Auth:OpenIdConnect:ClientId", error.Message);
