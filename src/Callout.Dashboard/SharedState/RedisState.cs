@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Callout.Dashboard.Viewers;
 using StackExchange.Redis;
 
@@ -82,13 +83,31 @@ public sealed partial class RedisState : IDisposable
         options.AsyncTimeout = Math.Min(options.AsyncTimeout, 2000);
         options.ReconnectRetryPolicy = new LinearRetry(1000);
         var redis = ConnectionMultiplexer.Connect(options);
+        var where = string.Join(", ", options.EndPoints.Select(e => e.ToString()));
+        SharedStateException Unreachable(Exception inner) =>
+            new($"The shared state store (Redis at {where}, ConnectionStrings:State) cannot be reached. Start it, or check the address and password.", inner);
         if (!redis.IsConnected)
         {
-            var where = string.Join(", ", options.EndPoints.Select(e => e.ToString()));
             redis.Dispose();
-            throw new SharedStateException($"The shared state store (Redis at {where}, ConnectionStrings:State) cannot be reached. Start it, or check the address and password.", new RedisConnectionException(ConnectionFailureType.UnableToConnect, where));
+            throw Unreachable(new RedisConnectionException(ConnectionFailureType.UnableToConnect, where));
         }
-        return new RedisState(redis, prefix, logger);
+        // Connect returns once commands can be sent; the subscription has a connection of its own that may still be
+        // coming up, and a subscribe fails at once while it is (seen in a test run).
+        var subscriber = redis.GetSubscriber();
+        var waited = Stopwatch.StartNew();
+        while (!subscriber.IsConnected(RedisChannel.Literal(prefix + "changed")) && waited.ElapsedMilliseconds < options.ConnectTimeout)
+        {
+            Thread.Sleep(50);
+        }
+        try
+        {
+            return new RedisState(redis, prefix, logger);
+        }
+        catch (RedisException ex)
+        {
+            redis.Dispose();
+            throw Unreachable(ex);
+        }
     }
 
     /// <summary>Tells the other servers that <paramref name="key"/> changed; a lost announcement is caught up by their periodic look.</summary>
