@@ -21,7 +21,9 @@ public sealed class DemoScreenshotTests(DemoScreenshotTests.DemoHost demo) : ICl
     // The demo stages every alarm situation at its start: the wall and the log show some within seconds.
     [InlineData("/wall?sound=on", "wall-alarms", "[data-panel='attention'] [data-alarm][data-level='alarm']")]
     [InlineData("/alarms", "alarms", "[data-entry]")]
-    [InlineData("/wall?panels=agents", "wall-agents", ".wall-agent.level-alarm")]
+    // An agent tile that needs attention. Not the alarm level alone: the staged failing phone's agent is now and then
+    // logged off by Puzzel's rule (5 errors) before the look, and the staged lunch reaches its alarm only minutes later.
+    [InlineData("/wall?panels=agents", "wall-agents", ".wall-agent.level-alarm, .wall-agent.level-warning")]
     [InlineData("/wall?panels=day", "wall-day", "[data-panel='intraday'] svg g.bar.current")]
     [InlineData("/today", "today", "[data-panel='funnel-table'] [data-state='data']")]
     public async Task DemoPage_LiveData_RendersAndIsCaptured(string path, string name, string mustShow)
