@@ -22,13 +22,13 @@ public sealed partial class RedisState : IDisposable
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly ILogger<RedisState> _logger;
 
-    private RedisState(ConnectionMultiplexer redis, string prefix, ILogger<RedisState> logger)
+    private RedisState(ConnectionMultiplexer redis, string endpoint, string prefix, ILogger<RedisState> logger)
     {
         _redis = redis;
         _logger = logger;
         Prefix = prefix;
-        Endpoint = string.Join(", ", redis.GetEndPoints().Select(e => e.ToString()));
-        _channel = RedisChannel.Literal(prefix + "changed");
+        Endpoint = endpoint;
+        _channel = Channel(prefix);
         redis.ConnectionFailed += (_, e) => LogLost(Endpoint, e.Exception?.Message ?? e.FailureType.ToString());
         redis.ConnectionRestored += (_, _) =>
         {
@@ -51,8 +51,6 @@ public sealed partial class RedisState : IDisposable
 
     /// <summary>Host and port, for messages: never the password.</summary>
     public string Endpoint { get; }
-
-    public bool IsConnected => _redis.IsConnected;
 
     public IDatabase Database => _redis.GetDatabase();
 
@@ -95,13 +93,13 @@ public sealed partial class RedisState : IDisposable
         // coming up, and a subscribe fails at once while it is (seen in a test run).
         var subscriber = redis.GetSubscriber();
         var waited = Stopwatch.StartNew();
-        while (!subscriber.IsConnected(RedisChannel.Literal(prefix + "changed")) && waited.ElapsedMilliseconds < options.ConnectTimeout)
+        while (!subscriber.IsConnected(Channel(prefix)) && waited.ElapsedMilliseconds < options.ConnectTimeout)
         {
             Thread.Sleep(50);
         }
         try
         {
-            return new RedisState(redis, prefix, logger);
+            return new RedisState(redis, where, prefix, logger);
         }
         catch (RedisException ex)
         {
@@ -123,6 +121,8 @@ public sealed partial class RedisState : IDisposable
     }
 
     public void Dispose() => _redis.Dispose();
+
+    private static RedisChannel Channel(string prefix) => RedisChannel.Literal(prefix + "changed");
 
     private static (string Key, string From) Split(string message)
     {

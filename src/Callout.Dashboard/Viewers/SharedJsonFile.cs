@@ -15,8 +15,6 @@ public sealed class SharedJsonFile<T>(string path, Func<T> empty, string whatItH
 
     private (DateTime Written, long Length) _seen = (DateTime.MinValue, -1);
 
-    public string Path => path;
-
     public string Where => path;
 
     /// <summary>Another process's change is seen by <see cref="HasChanged"/> only: a file stamp announces nothing.</summary>
@@ -40,7 +38,7 @@ public sealed class SharedJsonFile<T>(string path, Func<T> empty, string whatItH
     {
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using var fileLock = AcquireLock();
             var next = change(ReadFile());
             var temporary = path + ".tmp";
