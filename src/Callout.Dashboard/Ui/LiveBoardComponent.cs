@@ -107,9 +107,16 @@ public abstract class LiveBoardComponent : ComponentBase, IDisposable
             return;
         }
         WallLinkRefused = false;
-        if (_viewer.WallTokenId is { } tokenId)
+        if (_viewer.WallTokenId is not null)
         {
-            _revokeWatch ??= Viewers.WhenRevoked(tokenId, () => _throttle!.Request());
+            // Compared with the link the page holds when the revoke comes: a navigation may have brought another.
+            _revokeWatch ??= Viewers.WhenRevoked(id =>
+            {
+                if (id == _viewer?.WallTokenId)
+                {
+                    _throttle!.Request();
+                }
+            });
         }
         var scoped = access.Scope(new QueueFilter(QueueKeys ?? []));
         RefusedQueueKeys = scoped.Refused;

@@ -27,20 +27,13 @@ public sealed class ViewerResolver(WallTokenStore wallTokens, IOptions<Dashboard
     public bool StillValid(string wallTokenId) => wallTokens.Touch(wallTokenId);
 
     /// <summary>
-    /// Calls <paramref name="revoked"/> when the link is revoked, here or on another server, so a screen stops at once
-    /// rather than at its next tick; until disposed.
+    /// Calls <paramref name="revoked"/> with the link's id whenever a wall link is revoked, here or on another server,
+    /// so a screen can stop at once rather than at its next tick; until disposed.
     /// </summary>
-    public IDisposable WhenRevoked(string wallTokenId, Action revoked)
+    public IDisposable WhenRevoked(Action<string> revoked)
     {
-        void OnRevoked(string id)
-        {
-            if (id == wallTokenId)
-            {
-                revoked();
-            }
-        }
-        wallTokens.Revoked += OnRevoked;
-        return new Unsubscriber(() => wallTokens.Revoked -= OnRevoked);
+        wallTokens.Revoked += revoked;
+        return new Unsubscriber(() => wallTokens.Revoked -= revoked);
     }
 
     private sealed class Unsubscriber(Action unsubscribe) : IDisposable
